@@ -1,0 +1,36 @@
+import { createHash } from "node:crypto";
+import slugifyLibrary from "@sindresorhus/slugify";
+
+/**
+ * The one slug rule of the site. Every URL segment made from a name or a title comes from here.
+ *
+ * Slugging is memoised: @sindresorhus/slugify costs about a millisecond per distinct string, and an
+ * archive repeats the same few thousand names tens of thousands of times.
+ */
+const cache = new Map<string, string>();
+const CACHE_LIMIT = 200_000;
+
+/** Longest slug we emit; keeps file names well under the 255-byte limit of common file systems. */
+export const MAX_SLUG_LENGTH = 80;
+
+export function slugify(text: string): string {
+  const cached = cache.get(text);
+  if (cached !== undefined) return cached;
+  const slug = computeSlug(text);
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(text, slug);
+  return slug;
+}
+
+function computeSlug(text: string): string {
+  const normalized = text.normalize("NFC").trim();
+  let slug = slugifyLibrary(normalized, { decamelize: false });
+  if (slug.length > MAX_SLUG_LENGTH) {
+    slug = slug.slice(0, MAX_SLUG_LENGTH).replace(/-[^-]*$/, "") || slug.slice(0, MAX_SLUG_LENGTH);
+    slug = slug.replace(/-+$/, "");
+  }
+  // Text with nothing transliterable ("!!!", emoji, all-CJK titles) still needs a stable, distinct
+  // URL: derive it from the text itself so the same name always lands on the same page.
+  if (slug === "") slug = "n-" + createHash("sha256").update(normalized).digest("hex").slice(0, 10);
+  return slug;
+}
