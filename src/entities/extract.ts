@@ -1,0 +1,297 @@
+import { cleanArticleText } from "./clean-text.js";
+import { loadLexicon } from "./lexicon.js";
+import { canonicalPlaceName, isKnownPlace, isMajorPlace } from "./places.js";
+import { findRuns, type Run } from "./runs.js";
+import { tokenizeText, type Token } from "./tokenize.js";
+import { PLACE_SUFFIXES } from "./gazetteer.js";
+import {
+  DEMONYMS_AND_LANGUAGES,
+  NAME_PARTICLES,
+  NAME_SUFFIXES,
+  NEVER_NAMES,
+  ORG_WORDS,
+  PERSON_CUE_WORDS,
+  SPEECH_VERBS,
+  TITLE_WORDS,
+} from "./words.js";
+
+/** People and places named in an article, one canonical name each, in order of first mention. */
+export interface Entities {
+  readonly people: string[];
+  readonly places: string[];
+}
+
+const HOLIDAYS = new Set(["eid", "ramadan", "christmas", "easter", "hanukkah", "diwali", "passover", "thanksgiving", "halloween", "lent", "advent"]);
+const COMMON_SUFFIX = /(?:tion|sion|ment|ness|ity|ance|ence|ism|ship|hood|ology|ical|ive|ous|ful|less|able|ible|ary|ery|ics)$/;
+const PLACE_CUES = new Set(["in", "near", "outside", "across", "throughout", "around"]);
+const PLACE_CUE_NOUNS = new Set(["town", "city", "village", "capital", "province", "state", "island", "islands", "region", "district", "county", "suburb", "port", "republic", "kingdom", "outskirts", "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "municipality", "prefecture", "neighbourhood", "neighborhood"]);
+
+interface Context {
+  readonly tokens: readonly Token[];
+  /** Lower-case words the text also uses in lower case: ordinary words, not names. */
+  readonly lowerWords: ReadonlySet<string>;
+}
+
+interface PersonMention {
+  words: string[];
+  titled: boolean;
+}
+
+interface LoneMention {
+  word: string;
+  run: Run;
+  titled: boolean;
+}
+
+/** Finds the people and places of a news text (pure: same text, same answer). */
+export function extractEntities(input: string): Entities {
+  const { text, dateline } = cleanArticleText(input);
+  const tokens = tokenizeText(text);
+  const lowerWords = new Set<string>();
+  for (const t of tokens) if (t.isWord && !t.capitalised) lowerWords.add(t.text.toLowerCase());
+  const ctx: Context = { tokens, lowerWords };
+
+  const places: string[] = [];
+  const persons: PersonMention[] = [];
+  const lones: LoneMention[] = [];
+  if (dateline) places.push(canonicalPlaceName(dateline));
+
+  for (const run of findRuns(tokens)) classifyRun(run, ctx, places, persons, lones);
+
+  const people = mergePeople(persons);
+  const personTokens = new Map<string, number>();
+  for (const p of people) for (const w of p) personTokens.set(fold(w), (personTokens.get(fold(w)) ?? 0) + 1);
+  const single: string[][] = [];
+  for (const lone of lones) {
+    const kind = resolveLone(lone, ctx, personTokens);
+    if (kind === "place") places.push(canonicalPlaceName(lone.word));
+    else if (kind === "person") single.push([lone.word]);
+  }
+  const allPeople = mergePeople([...people.map((words) => ({ words, titled: false })), ...single.map((words) => ({ words, titled: false }))]);
+  const personKeys = new Set(allPeople.map((p) => fold(p.join(" "))));
+  return {
+    people: unique(allPeople.map((p) => p.join(" "))),
+    places: unique(places.filter((p) => !personKeys.has(fold(p)))),
+  };
+}
+
+function classifyRun(run: Run, ctx: Context, places: string[], persons: PersonMention[], lones: LoneMention[]): void {
+  let words = run.words.slice();
+  if (run.placeOnly) {
+    if (isKnownPlace(words)) places.push(canonicalPlaceName(words.join(" ")));
+    return;
+  }
+  if (words.some((w) => HOLIDAYS.has(w.toLowerCase()))) return;
+  const whole = isKnownPlace(words);
+  if (whole && !isPersonLikeRun(run, ctx)) {
+    places.push(canonicalPlaceName(words.join(" ")));
+    return;
+  }
+  // A sentence-opening ordinary word is not part of the name ("But Blinken", "The Hague" aside).
+  while (words.length > 0 && isNeverName(words[0]!)) words.shift();
+  if (run.opensSentence && words.length > 0 && words[0] === run.words[0] && isCommonWord(words[0]!, ctx)) words.shift();
+  // Months and weekdays split a run ("Monday Gallant said" is rare; "Wednesday" alone is not a name).
+  const segments = splitAt(words, (w) => isNeverName(w));
+  for (const segment of segments) classifySegment(segment, run, ctx, places, persons, lones);
+}
+
+function classifySegment(
+  input: string[],
+  run: Run,
+  ctx: Context,
+  places: string[],
+  persons: PersonMention[],
+  lones: LoneMention[],
+): void {
+  let words = input;
+  if (words.length === 0) return;
+  if (isKnownPlace(words) && words.length > 1) {
+    places.push(canonicalPlaceName(words.join(" ")));
+    return;
+  }
+  // Strip a prefix of places, demonyms and titles: "US President", "Israeli Defense Minister".
+  let titled = false;
+  let i = 0;
+  while (i < words.length) {
+    const lower = bare(words[i]!);
+    if (TITLE_WORDS.has(lower) || DEMONYMS_AND_LANGUAGES.has(lower)) {
+      if (TITLE_WORDS.has(lower)) titled = true;
+      i++;
+      continue;
+    }
+    const placeLength = leadingPlaceLength(words, i);
+    if (placeLength > 0 && i + placeLength < words.length) {
+      const after = bare(words[i + placeLength]!);
+      if (TITLE_WORDS.has(after) || DEMONYMS_AND_LANGUAGES.has(after) || ORG_WORDS.has(after)) {
+        places.push(canonicalPlaceName(words.slice(i, i + placeLength).join(" ")));
+        i += placeLength;
+        continue;
+      }
+    }
+    break;
+  }
+  words = words.slice(i);
+  // Trailing words that are not name parts ("Gallant Thursday" is handled by splitAt; "Blinken Jr" keeps Jr).
+  while (words.length > 0 && DEMONYMS_AND_LANGUAGES.has(bare(words[words.length - 1]!))) words.pop();
+  if (words.length === 0) return;
+  while (words.length > 0 && NAME_PARTICLES.has(words[0]!.toLowerCase()) && words[0] === words[0]!.toLowerCase()) words.shift();
+  if (words.length === 0) return;
+  if (words.some((w) => isOrgWord(w)) || loadLexicon().organisations.has(words.join(" ").toLowerCase())) return;
+  if (isKnownPlace(words) && !titled) {
+    places.push(canonicalPlaceName(words.join(" ")));
+    return;
+  }
+  if (words.length === 1) {
+    lones.push({ word: words[0]!, run, titled });
+    return;
+  }
+  const last = words[words.length - 1]!;
+  if (!titled && PLACE_SUFFIXES.has(last)) {
+    places.push(canonicalPlaceName(words.join(" ")));
+    return;
+  }
+  if (!titled && !looksLikePersonName(words, run, ctx)) return;
+  persons.push({ words: trimName(words), titled });
+}
+
+/** A run of two or more capitalised words: is it a person's name? */
+function looksLikePersonName(words: readonly string[], run: Run, ctx: Context): boolean {
+  const lex = loadLexicon();
+  const core = words.filter((w) => !NAME_PARTICLES.has(w.toLowerCase()) && !NAME_SUFFIXES.has(w.toLowerCase()));
+  if (core.length === 0) return false;
+  // A country or state inside the run, after its first word, makes it a name of something else.
+  for (let k = 1; k < core.length; k++) if (isMajorPlace([core[k]!])) return false;
+  const first = bare(core[0]!);
+  if (lex.firstNames.has(first)) return true;
+  const common = core.filter((w) => isCommonWord(w, ctx)).length;
+  if (common === 0) return true;
+  if (hasPersonContext(run, ctx)) return common < core.length;
+  return false;
+}
+
+function isPersonLikeRun(run: Run, ctx: Context): boolean {
+  // "Paris said", "Georgia told": a lone place followed by speech is still more often a place; only
+  // a person cue before it ("singer Paris") makes it a person.
+  const before = previousWord(ctx.tokens, run.start);
+  return before !== null && PERSON_CUE_WORDS.has(before) && !["by"].includes(before) && run.words.length === 1 && false;
+}
+
+function hasPersonContext(run: Run, ctx: Context): boolean {
+  const before = previousWord(ctx.tokens, run.start);
+  if (before !== null && PERSON_CUE_WORDS.has(before)) return true;
+  const after = ctx.tokens[run.end];
+  if (after?.isWord && SPEECH_VERBS.has(after.text.toLowerCase())) return true;
+  if (after?.text === "," ) {
+    const next = ctx.tokens[run.end + 1];
+    if (next?.isWord && ["who", "whose", "aged", "age"].includes(next.text.toLowerCase())) return true;
+    if (next?.isWord && /^\d+$/.test(next.text)) return true;
+  }
+  return false;
+}
+
+type LoneKind = "person" | "place" | "none";
+
+function resolveLone(lone: LoneMention, ctx: Context, personTokens: ReadonlyMap<string, number>): LoneKind {
+  const word = lone.word;
+  const lower = bare(word);
+  const lex = loadLexicon();
+  if (word.length < 2 || isNeverName(word) || DEMONYMS_AND_LANGUAGES.has(lower)) return "none";
+  const matchesPerson = personTokens.has(fold(word));
+  if (lone.titled) return "person";
+  const known = isKnownPlace([word]);
+  const speech = hasPersonContext(lone.run, ctx);
+  if (known) return matchesPerson && speech ? "person" : "place";
+  if (matchesPerson) return "person";
+  if (lone.run.opensSentence && isCommonWord(word, ctx)) return "none";
+  if (isCommonWord(word, ctx) && !lex.firstNames.has(lower) && !lex.lastNames.has(lower)) return "none";
+  if (speech) return "person";
+  const before = previousWord(ctx.tokens, lone.run.start);
+  const beforeTwo = previousWord(ctx.tokens, lone.run.start - 1);
+  if (before === "of" && beforeTwo !== null && PLACE_CUE_NOUNS.has(beforeTwo)) return "place";
+  if (before !== null && PLACE_CUES.has(before) && !lone.run.opensSentence && !lex.firstNames.has(lower)) return "place";
+  if (lex.firstNames.has(lower) && !lone.run.opensSentence) return "person";
+  return "none";
+}
+
+/** Folds surname-only and shorter mentions into the fullest form of the same person. */
+function mergePeople(mentions: readonly PersonMention[]): string[][] {
+  const sorted = mentions
+    .map((m, order) => ({ words: m.words, order }))
+    .sort((a, b) => b.words.length - a.words.length || a.order - b.order);
+  const kept: { words: string[]; order: number }[] = [];
+  for (const m of sorted) {
+    const key = m.words.map(fold);
+    const host = kept.find((k) => isSubsequence(key, k.words.map(fold)));
+    if (host) {
+      host.order = Math.min(host.order, m.order);
+      continue;
+    }
+    kept.push({ words: m.words, order: m.order });
+  }
+  return kept.sort((a, b) => a.order - b.order).map((k) => k.words);
+}
+
+function isSubsequence(short: readonly string[], long: readonly string[]): boolean {
+  let j = 0;
+  for (const w of long) if (j < short.length && short[j] === w) j++;
+  return j === short.length;
+}
+
+function trimName(words: string[]): string[] {
+  return words.map((w) => w.replace(/[.,]$/, (m) => (/^(?:\p{Lu}\.)+$/u.test(w) || /^(jr|sr)\.$/i.test(w) ? m : "")));
+}
+
+function leadingPlaceLength(words: readonly string[], from: number): number {
+  const max = Math.min(loadLexicon().maxPlaceWords, words.length - from);
+  for (let n = max; n >= 1; n--) if (isKnownPlace(words.slice(from, from + n))) return n;
+  return 0;
+}
+
+function splitAt(words: readonly string[], isBreak: (w: string) => boolean): string[][] {
+  const out: string[][] = [[]];
+  for (const w of words) {
+    if (isBreak(w)) out.push([]);
+    else out[out.length - 1]!.push(w);
+  }
+  return out.filter((s) => s.length > 0);
+}
+
+function previousWord(tokens: readonly Token[], index: number): string | null {
+  const t = tokens[index - 1];
+  return t?.isWord ? t.text.toLowerCase() : null;
+}
+
+function isNeverName(word: string): boolean {
+  return NEVER_NAMES.has(bare(word));
+}
+
+function isOrgWord(word: string): boolean {
+  return ORG_WORDS.has(bare(word));
+}
+
+function isCommonWord(word: string, ctx: Context): boolean {
+  const lower = bare(word);
+  if (loadLexicon().commonWords.has(lower) || ctx.lowerWords.has(lower) || NEVER_NAMES.has(lower)) return true;
+  return lower.length > 5 && COMMON_SUFFIX.test(lower);
+}
+
+function bare(word: string): string {
+  return word.toLowerCase().replace(/\.$/, "");
+}
+
+/** Accent- and case-insensitive comparison key. */
+function fold(word: string): string {
+  return word.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[.'’]/g, "");
+}
+
+function unique(names: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const n of names) {
+    const key = fold(n);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(n);
+  }
+  return out;
+}
