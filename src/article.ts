@@ -1,0 +1,31 @@
+import type { ArticleDate } from "./dates.js";
+
+/** The front-matter of an article after validation and normalisation. */
+export interface ArticleData {
+  readonly title: string;
+  readonly date: ArticleDate;
+  readonly updated?: ArticleDate;
+  readonly people: readonly string[];
+  readonly places: readonly string[];
+  readonly tags: readonly string[];
+  readonly summary?: string;
+  readonly byline?: string;
+  readonly source?: { readonly name?: string; readonly url?: string };
+  readonly draft: boolean;
+  readonly imported?: { readonly from?: string; readonly sha256?: string };
+}
+
+/** An article read from disk: validated data plus its rendered body. */
+export interface Article extends ArticleData {
+  /** Path as the user sees it, relative to the project root (`content/2024/04/x.md`). */
+  readonly file: string;
+  readonly bodyHtml: string;
+  /** Plain-text lead: the summary, or the first sentences of the body. */
+  readonly excerpt: string;
+  /** Plain text of the whole body, for search and feeds' summaries. */
+  readonly wordCount: number;
+}
+
+/** The taxonomies an article belongs to, in the order pages show them. */
+export const TAXONOMY_KINDS = ["people", "places", "tags"] as const;
+export type TaxonomyKind = (typeof TAXONOMY_KINDS)[number];

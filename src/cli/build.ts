@@ -1,0 +1,63 @@
+import { parseArgs } from "node:util";
+import { buildSite } from "../build.js";
+import { DatelineError, formatIssues } from "../errors.js";
+
+const USAGE = `Usage: npm run build -- [--pathprefix=/sub/path/] [--drafts] [--output DIR] [--content DIR]
+
+Builds the site from content/ into _site/. The old _site/ stays as it was unless the build succeeds.
+  --pathprefix   serve the site under a sub-path (also the \`pathPrefix\` setting in content/site.yaml)
+  --drafts       include articles marked draft: true
+  --output DIR   write somewhere other than _site/
+  --content DIR  read articles from somewhere other than content/`;
+
+async function main(): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        pathprefix: { type: "string" },
+        drafts: { type: "boolean", default: false },
+        output: { type: "string" },
+        content: { type: "string" },
+        help: { type: "boolean", short: "h", default: false },
+        quiet: { type: "boolean", short: "q", default: false },
+      },
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const started = performance.now();
+  try {
+    const report = await buildSite({
+      projectDir: process.cwd(),
+      ...(values.content ? { contentDir: values.content } : {}),
+      ...(values.output ? { outputDir: values.output } : {}),
+      ...(values.pathprefix !== undefined ? { pathPrefix: values.pathprefix } : {}),
+      includeDrafts: values.drafts,
+    });
+    if (report.warnings.length > 0) console.warn(formatIssues(report.warnings));
+    if (!values.quiet) {
+      const seconds = ((performance.now() - started) / 1000).toFixed(2);
+      console.log(
+        `Built ${report.articles} articles into ${report.pages} pages in ${seconds} s ` +
+          `(${report.write.written} written, ${report.write.unchanged} unchanged, ${report.write.deleted} removed` +
+          `${report.drafts ? `; ${report.drafts} drafts left out, --drafts to include them` : ""}).`,
+      );
+    }
+    return 0;
+  } catch (error) {
+    if (error instanceof DatelineError) {
+      console.error(error.message);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+process.exitCode = await main();

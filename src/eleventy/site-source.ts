@@ -1,0 +1,18 @@
+import { join } from "node:path";
+import { prepareSite, type PreparedSite } from "../prepare-site.js";
+
+/**
+ * Where the Eleventy plugin gets the prepared site. `npm run build` validates and models the
+ * archive before Eleventy starts (so a bad article stops the build with Dateline's own message and
+ * no Eleventy error chain) and hands the result over here; Eleventy run on its own
+ * (`npx @11ty/eleventy --config=.eleventy.ts`) prepares it from disk.
+ */
+let provided: PreparedSite | undefined;
+
+export function provideSite(site: PreparedSite | undefined): void {
+  provided = site;
+}
+
+export async function currentSite(projectDir: string): Promise<PreparedSite> {
+  return provided ?? prepareSite({ contentDir: join(projectDir, "content"), projectDir });
+}

@@ -1,0 +1,218 @@
+import { createHash } from "node:crypto";
+import { mkdir, readFile, readdir, rename, rm, rmdir, stat, unlink, writeFile } from "node:fs/promises";
+import { basename, dirname, join, relative, resolve, sep } from "node:path";
+
+/**
+ * Writes a built site so that the served folder is never half-written.
+ *
+ * Two trees take turns: the output folder (`_site/`, what users serve) and a standby tree that
+ * holds the build before last. A build brings the standby tree up to date in place — writing only
+ * the files whose bytes changed since that tree was made, deleting the ones no longer produced —
+ * and then swaps the two by renaming. A build that fails or is killed at any moment before the swap
+ * leaves `_site/` exactly as it was; one killed between the two renames is repaired by the next
+ * build (`recoverOutput`). Creating thousands of files afresh is what makes a rebuild slow on most
+ * disks, so a rebuild writes only what changed.
+ */
+
+export type OutputFiles = ReadonlyMap<string, string | Uint8Array>;
+
+interface ManifestEntry {
+  hash: string;
+  size: number;
+  mtimeMs: number;
+}
+type Manifest = Record<string, ManifestEntry>;
+
+export interface SiteTrees {
+  /** The folder users serve, e.g. `_site`. */
+  readonly output: string;
+  /** The standby tree (build before last). */
+  readonly standby: string;
+  /** Folder for the manifests of both trees. */
+  readonly stateDir: string;
+}
+
+export interface WriteStats {
+  written: number;
+  unchanged: number;
+  deleted: number;
+}
+
+export interface StagedSite {
+  /** The staged tree: complete, not yet served. Extra steps (search indexing) may add files here. */
+  readonly dir: string;
+  readonly stats: WriteStats;
+  /** Swaps the staged tree in as the output folder. */
+  commit(): Promise<void>;
+}
+
+const MANIFEST_OUTPUT = "manifest-output.json";
+const MANIFEST_STANDBY = "manifest-standby.json";
+
+export function hashContent(content: string | Uint8Array): string {
+  return createHash("sha1").update(content).digest("hex");
+}
+
+async function readManifest(file: string): Promise<Manifest | null> {
+  try {
+    return JSON.parse(await readFile(file, "utf8")) as Manifest;
+  } catch {
+    return null;
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Finishes a swap that a killed build left half-done. */
+export async function recoverOutput(trees: SiteTrees): Promise<void> {
+  const swapping = trees.output + ".swapping";
+  if (!(await exists(trees.output)) && (await exists(swapping))) {
+    // Killed between the two renames: the old output is intact under its temporary name.
+    await rename(swapping, trees.output);
+    await rm(join(trees.stateDir, MANIFEST_OUTPUT), { force: true });
+  } else if (await exists(swapping)) {
+    // Killed after the swap but before the old tree became the standby.
+    if (await exists(trees.standby)) await rm(swapping, { recursive: true, force: true });
+    else await rename(swapping, trees.standby);
+  }
+}
+
+/** Lists every file under `dir` as a path relative to it, with `/` separators. */
+export async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+  const files: string[] = [];
+  for (const entry of entries) {
+    if (entry.isFile()) files.push(relative(dir, join(entry.parentPath, entry.name)).split(sep).join("/"));
+  }
+  return files;
+}
+
+/** Checks a relative output path cannot leave the output folder. */
+function assertInside(root: string, relativePath: string): string {
+  const target = resolve(root, relativePath);
+  if (relativePath.includes("\0") || (target !== root && !target.startsWith(root + sep))) {
+    throw new Error(`refusing to write outside the output folder: ${JSON.stringify(relativePath)}`);
+  }
+  return target;
+}
+
+async function mapLimit<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) await fn(items[next++]!);
+  });
+  await Promise.all(workers);
+}
+
+/**
+ * Stages `files` (relative path → bytes) in the standby tree. Nothing the user serves changes until
+ * `commit()`.
+ */
+export async function stageSite(trees: SiteTrees, files: OutputFiles): Promise<StagedSite> {
+  await mkdir(trees.stateDir, { recursive: true });
+  await recoverOutput(trees);
+  const standbyManifestFile = join(trees.stateDir, MANIFEST_STANDBY);
+  const outputManifestFile = join(trees.stateDir, MANIFEST_OUTPUT);
+  const root = resolve(trees.standby);
+
+  // What the standby tree holds, if we know: a manifest is only written once its tree is complete.
+  let known = await readManifest(standbyManifestFile);
+  await rm(standbyManifestFile, { force: true });
+  if (!known || !(await exists(root))) {
+    known = {};
+    await rm(root, { recursive: true, force: true });
+  }
+  await mkdir(root, { recursive: true });
+
+  const stats: WriteStats = { written: 0, unchanged: 0, deleted: 0 };
+  const manifest: Manifest = {};
+  const madeDirs = new Set<string>();
+  const entries = [...files.entries()];
+  await mapLimit(entries, 32, async ([path, content]) => {
+    const target = assertInside(root, path);
+    const hash = hashContent(content);
+    const previous = known![path];
+    if (previous && previous.hash === hash) {
+      const info = await stat(target).catch(() => null);
+      if (info && info.size === previous.size && info.mtimeMs === previous.mtimeMs) {
+        manifest[path] = previous;
+        stats.unchanged++;
+        return;
+      }
+    }
+    const dir = dirname(target);
+    if (!madeDirs.has(dir)) {
+      await mkdir(dir, { recursive: true });
+      madeDirs.add(dir);
+    }
+    await writeFile(target, content);
+    const info = await stat(target);
+    manifest[path] = { hash, size: info.size, mtimeMs: info.mtimeMs };
+    stats.written++;
+  });
+
+  // Whatever the tree holds that this build did not produce goes: deleted articles, old pages.
+  const present = await listFiles(root);
+  const stale = present.filter((path) => !files.has(path));
+  await mapLimit(stale, 32, async (path) => {
+    await unlink(join(root, path));
+    stats.deleted++;
+  });
+  await removeEmptyDirs(root, new Set(stale.map((p) => dirname(join(root, p)))));
+
+  let extraFiles: string[] = [];
+  return {
+    dir: root,
+    stats,
+    async commit() {
+      // Files a later step added to the staged tree (the search index) join the manifest.
+      const all = await listFiles(root);
+      extraFiles = all.filter((path) => !(path in manifest));
+      for (const path of extraFiles) {
+        const info = await stat(join(root, path));
+        manifest[path] = { hash: "", size: info.size, mtimeMs: info.mtimeMs };
+      }
+      const output = resolve(trees.output);
+      const swapping = output + ".swapping";
+      const hadOutput = await exists(output);
+      // The output's manifest describes the tree about to become the standby.
+      const outputManifest = await readManifest(outputManifestFile);
+      await rm(outputManifestFile, { force: true });
+      await writeFile(standbyManifestFile + ".new", JSON.stringify(manifest));
+      if (hadOutput) await rename(output, swapping);
+      await rename(root, output);
+      await rename(standbyManifestFile + ".new", outputManifestFile);
+      if (hadOutput) {
+        await rm(root, { recursive: true, force: true });
+        await rename(swapping, root);
+        if (outputManifest) await writeFile(standbyManifestFile, JSON.stringify(outputManifest));
+      }
+    },
+  };
+}
+
+async function removeEmptyDirs(root: string, candidates: Set<string>): Promise<void> {
+  const sorted = [...candidates].sort((a, b) => b.length - a.length);
+  for (let dir of sorted) {
+    while (dir.startsWith(root + sep)) {
+      try {
+        await rmdir(dir);
+      } catch {
+        break;
+      }
+      dir = dirname(dir);
+    }
+  }
+}
+
+/** The default standby location for an output folder: a hidden sibling in the state folder. */
+export function defaultTrees(output: string, stateDir: string): SiteTrees {
+  return { output, standby: join(stateDir, `standby-${basename(resolve(output))}`), stateDir };
+}

@@ -1,0 +1,70 @@
+import { readFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import type { RenderContext } from "../layouts/context.js";
+import { ArticleValidationError, type Issue } from "./errors.js";
+import { hashContent } from "./output/write-site.js";
+import { loadArticles } from "./load-articles.js";
+import { createMarkdown } from "./markdown.js";
+import { loadSettings, type SiteSettings } from "./settings.js";
+import { buildSiteModel, type NameResolver, type SiteModel } from "./site-model.js";
+import { absoluteUrl, normalizePathPrefix, withPathPrefix } from "./urls.js";
+
+/** Everything a build renders from: validated articles, their model, and the layouts' context. */
+export interface PreparedSite {
+  readonly settings: SiteSettings;
+  readonly model: SiteModel;
+  readonly context: RenderContext;
+  /** Static files written as they are (site-relative path without leading slash → bytes). */
+  readonly assets: ReadonlyMap<string, string | Uint8Array>;
+  readonly warnings: readonly Issue[];
+  readonly drafts: number;
+}
+
+export interface PrepareOptions {
+  readonly contentDir: string;
+  /** Paths in messages are shown relative to this folder. */
+  readonly projectDir?: string;
+  readonly includeDrafts?: boolean;
+  /** Overrides the `pathPrefix` setting (the `--pathprefix` flag). */
+  readonly pathPrefix?: string;
+  readonly resolveName?: NameResolver;
+}
+
+const STYLESHEET = fileURLToPath(new URL("../layouts/assets/style.css", import.meta.url));
+
+export function createRenderContext(settings: SiteSettings, stylesheetUrl: string): RenderContext {
+  return {
+    site: settings,
+    link: (url) => withPathPrefix(settings.pathPrefix, url),
+    absolute: (url) => absoluteUrl(settings.baseUrl, settings.pathPrefix, url),
+    stylesheetUrl,
+  };
+}
+
+/**
+ * Reads and validates the whole archive. Throws `ArticleValidationError` listing every problem in
+ * every file when any article is invalid: no page is rendered from a partly valid archive.
+ */
+export async function prepareSite(options: PrepareOptions): Promise<PreparedSite> {
+  const projectDir = options.projectDir ?? process.cwd();
+  const loadedSettings = await loadSettings(options.contentDir);
+  const settings: SiteSettings =
+    options.pathPrefix !== undefined ? { ...loadedSettings, pathPrefix: normalizePathPrefix(options.pathPrefix) } : loadedSettings;
+  const md = createMarkdown();
+  const loaded = await loadArticles(options.contentDir, md, { includeDrafts: options.includeDrafts ?? false, displayRoot: projectDir });
+  if (loaded.errors.length > 0) throw new ArticleValidationError(loaded.errors);
+  const model = buildSiteModel(loaded.articles, settings, options.resolveName);
+
+  const css = await readFile(STYLESHEET);
+  // Fingerprinted so a host may cache it forever and a new stylesheet is never served stale.
+  const stylesheetPath = `assets/style.${hashContent(css).slice(0, 10)}.css`;
+  const assets = new Map<string, string | Uint8Array>([[stylesheetPath, css]]);
+  return {
+    settings,
+    model,
+    context: createRenderContext(settings, "/" + stylesheetPath),
+    assets,
+    warnings: [...loaded.warnings, ...model.warnings],
+    drafts: loaded.drafts,
+  };
+}

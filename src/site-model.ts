@@ -1,0 +1,325 @@
+import { TAXONOMY_KINDS, type Article, type TaxonomyKind } from "./article.js";
+import { buildArchive, type YearGroup } from "./archive.js";
+import { formatDisplayDate, formatMonth, formatMonthName, htmlDate, type ArticleDate } from "./dates.js";
+import type { Issue } from "./errors.js";
+import type { ArticleCard, ArticlePage, DateView, Link, ListingPage, PageSpec, TermLink } from "./pages.js";
+import { paginate } from "./pagination.js";
+import type { SiteSettings } from "./settings.js";
+import { slugify } from "./slugs.js";
+import { compareLabels, compareNewestFirst } from "./sort.js";
+import { buildTaxonomy, type Taxonomy } from "./taxonomy.js";
+import {
+  ARCHIVE_URL,
+  FRONT_PAGE_URL,
+  NOT_FOUND_URL,
+  SEARCH_URL,
+  articleUrl,
+  hubUrl,
+  monthUrl,
+  searchUrl,
+  termFeedUrl,
+  termUrl,
+  yearUrl,
+} from "./urls.js";
+
+/** An article with its place on the site. */
+export interface PlacedArticle extends Article {
+  readonly slug: string;
+  readonly url: string;
+  readonly card: ArticleCard;
+}
+
+/** Maps a name to its canonical spelling, or null to drop it (the site-wide aliases file). */
+export type NameResolver = (kind: TaxonomyKind, name: string) => string | null;
+
+export interface SiteModel {
+  /** Newest first. */
+  readonly articles: readonly PlacedArticle[];
+  readonly taxonomies: Readonly<Record<TaxonomyKind, Taxonomy<PlacedArticle>>>;
+  readonly archive: readonly YearGroup<PlacedArticle>[];
+  readonly pages: readonly PageSpec[];
+  readonly warnings: readonly Issue[];
+}
+
+const TAXONOMY_TITLES: Record<TaxonomyKind, { hub: string; crumb: string; filter: string }> = {
+  people: { hub: "People", crumb: "People", filter: "person" },
+  places: { hub: "Places", crumb: "Places", filter: "place" },
+  tags: { hub: "Tags", crumb: "Tags", filter: "tag" },
+};
+
+const HOME: Link = { label: "Home", url: FRONT_PAGE_URL };
+
+export function dateView(date: ArticleDate): DateView {
+  return { display: formatDisplayDate(date), iso: htmlDate(date) };
+}
+
+export function countPhrase(count: number, singular = "article", plural = "articles"): string {
+  return `${count.toLocaleString("en")} ${count === 1 ? singular : plural}`;
+}
+
+/** The taxonomy names of an article after the aliases file: renamed, dropped, de-duplicated. */
+function resolvedNames(article: Article, kind: TaxonomyKind, resolve: NameResolver | undefined): readonly string[] {
+  const names = article[kind];
+  if (!resolve) return names;
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (const name of names) {
+    const resolved = resolve(kind, name);
+    if (resolved === null) continue;
+    const key = slugify(resolved);
+    if (!seen.has(key)) {
+      seen.add(key);
+      out.push(resolved);
+    }
+  }
+  return out;
+}
+
+/**
+ * Gives each article its URL. Two articles of the same day with the same title slug get `-2`,
+ * `-3`, … in file-path order (so adding a file never renames an older one's page), with a warning.
+ */
+export function placeArticles(articles: readonly Article[], resolve?: NameResolver): { placed: PlacedArticle[]; warnings: Issue[] } {
+  const byPath = [...articles].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const taken = new Map<string, string>();
+  const warnings: Issue[] = [];
+  const placed: PlacedArticle[] = [];
+  for (const article of byPath) {
+    const base = slugify(article.title);
+    let slug = base;
+    for (let n = 2; taken.has(articleUrl(article.date.day, slug)); n++) slug = `${base}-${n}`;
+    const url = articleUrl(article.date.day, slug);
+    if (slug !== base) {
+      warnings.push({
+        file: article.file,
+        severity: "warning",
+        field: "title",
+        reason: `another article of ${article.date.day} (${taken.get(articleUrl(article.date.day, base))}) has the same title slug "${base}"; this one is published at ${url}`,
+        ruleId: "urls:duplicate-slug",
+        actual: base,
+        expected: "a title that differs from other articles of the same day",
+      });
+    }
+    taken.set(url, article.file);
+    const withNames: Article = resolve
+      ? { ...article, people: resolvedNames(article, "people", resolve), places: resolvedNames(article, "places", resolve), tags: resolvedNames(article, "tags", resolve) }
+      : article;
+    placed.push({
+      ...withNames,
+      slug,
+      url,
+      card: { title: article.title, url, date: dateView(article.date), excerpt: article.excerpt },
+    });
+  }
+  placed.sort(compareNewestFirst);
+  return { placed, warnings };
+}
+
+export function buildSiteModel(articles: readonly Article[], settings: SiteSettings, resolve?: NameResolver): SiteModel {
+  const { placed, warnings } = placeArticles(articles, resolve);
+  const taxonomies = {
+    people: buildTaxonomy("people", placed, (a) => a.people),
+    places: buildTaxonomy("places", placed, (a) => a.places),
+    tags: buildTaxonomy("tags", placed, (a) => a.tags),
+  };
+  const archive = buildArchive(placed, (a) => a.date);
+  const pages: PageSpec[] = [];
+  const perPage = settings.perPage;
+
+  // Articles, with their neighbours in time.
+  placed.forEach((article, index) => pages.push(buildArticlePage(article, placed[index - 1], placed[index + 1], taxonomies)));
+
+  // Front page.
+  pages.push(
+    ...listingPages({
+      variant: "front",
+      items: placed.map((a) => a.card),
+      perPage,
+      firstUrl: FRONT_PAGE_URL,
+      title: settings.title,
+      heading: settings.title,
+      breadcrumbs: [],
+      description: settings.description,
+    }),
+  );
+
+  // People, places, tags: hubs and one listing per term.
+  for (const kind of TAXONOMY_KINDS) {
+    const taxonomy = taxonomies[kind];
+    const names = TAXONOMY_TITLES[kind];
+    const hubCrumbs = [HOME];
+    pages.push({
+      kind: "hub",
+      taxonomy: kind,
+      url: hubUrl(kind),
+      title: names.hub,
+      heading: `${names.hub} (${taxonomy.terms.length.toLocaleString("en")})`,
+      breadcrumbs: hubCrumbs,
+      description: `Every ${names.filter} in the archive, A–Z, with the number of articles.`,
+      groups: groupByLetter(taxonomy.terms.map((term) => ({ label: term.label, url: termUrl(kind, term.slug), count: term.articles.length }))),
+    });
+    for (const term of taxonomy.terms) {
+      const count = term.articles.length;
+      const heading = kind === "tags" ? `${countPhrase(count)} tagged ${term.label}` : `${countPhrase(count)} mentioning ${term.label}`;
+      pages.push(
+        ...listingPages({
+          variant: "term",
+          taxonomy: kind,
+          items: term.articles.map((a) => a.card),
+          perPage,
+          firstUrl: termUrl(kind, term.slug),
+          title: term.label,
+          heading,
+          breadcrumbs: [HOME, { label: names.crumb, url: hubUrl(kind) }],
+          description: heading,
+          feedUrl: termFeedUrl(kind, term.slug),
+          searchUrl: searchUrl({ [names.filter]: term.slug }),
+        }),
+      );
+    }
+  }
+
+  // Years and months, and the archive hub.
+  for (const year of archive) {
+    const months: TermLink[] = year.months.map((m) => ({ label: formatMonthName(m.month), url: monthUrl(m.year, m.month), count: m.articles.length }));
+    const heading = `${countPhrase(year.articles.length)} from ${year.year}`;
+    pages.push(
+      ...listingPages({
+        variant: "year",
+        items: year.articles.map((a) => a.card),
+        perPage,
+        firstUrl: yearUrl(year.year),
+        title: year.year,
+        heading,
+        breadcrumbs: [HOME, { label: "Archive", url: ARCHIVE_URL }],
+        description: heading,
+        months,
+      }),
+    );
+    for (const month of year.months) {
+      const label = formatMonth(month.year, month.month);
+      const monthHeading = `${countPhrase(month.articles.length)} from ${label}`;
+      pages.push(
+        ...listingPages({
+          variant: "month",
+          items: month.articles.map((a) => a.card),
+          perPage,
+          firstUrl: monthUrl(month.year, month.month),
+          title: label,
+          heading: monthHeading,
+          breadcrumbs: [HOME, { label: "Archive", url: ARCHIVE_URL }, { label: month.year, url: yearUrl(month.year) }],
+          description: monthHeading,
+        }),
+      );
+    }
+  }
+  pages.push({
+    kind: "archive",
+    url: ARCHIVE_URL,
+    title: "Archive",
+    heading: `Archive: ${countPhrase(placed.length)}`,
+    breadcrumbs: [HOME],
+    description: "Every year and month of the archive, with the number of articles.",
+    years: archive.map((year) => ({
+      label: year.year,
+      url: yearUrl(year.year),
+      count: year.articles.length,
+      months: year.months.map((m) => ({ label: formatMonthName(m.month), url: monthUrl(m.year, m.month), count: m.articles.length })),
+    })),
+  });
+  pages.push({ kind: "search", url: SEARCH_URL, title: "Search", breadcrumbs: [HOME], description: "Search the archive." });
+  pages.push({ kind: "not-found", url: NOT_FOUND_URL, title: "Page not found", breadcrumbs: [HOME] });
+
+  return { articles: placed, taxonomies, archive, pages, warnings };
+}
+
+function buildArticlePage(
+  article: PlacedArticle,
+  newer: PlacedArticle | undefined,
+  older: PlacedArticle | undefined,
+  taxonomies: SiteModel["taxonomies"],
+): ArticlePage {
+  const termLinks = (kind: TaxonomyKind): TermLink[] =>
+    article[kind].map((name) => {
+      const term = taxonomies[kind].bySlug.get(slugify(name))!;
+      return { label: term.label, url: termUrl(kind, term.slug), count: term.articles.length };
+    });
+  const year = article.date.day.slice(0, 4);
+  const month = article.date.day.slice(5, 7);
+  return {
+    kind: "article",
+    url: article.url,
+    title: article.title,
+    description: article.summary ?? article.excerpt,
+    breadcrumbs: [HOME, { label: year, url: yearUrl(year) }, { label: formatMonth(year, month), url: monthUrl(year, month) }],
+    article: {
+      title: article.title,
+      date: dateView(article.date),
+      ...(article.updated && article.updated.day !== article.date.day ? { updated: dateView(article.updated) } : {}),
+      ...(article.byline ? { byline: article.byline } : {}),
+      ...(article.source ? { source: article.source } : {}),
+      ...(article.summary ? { summary: article.summary } : {}),
+      excerpt: article.excerpt,
+      people: termLinks("people"),
+      places: termLinks("places"),
+      tags: termLinks("tags"),
+      bodyHtml: article.bodyHtml,
+      year,
+      ...(newer ? { newer: newer.card } : {}),
+      ...(older ? { older: older.card } : {}),
+    },
+  };
+}
+
+interface ListingInput {
+  variant: ListingPage["variant"];
+  taxonomy?: TaxonomyKind;
+  items: ArticleCard[];
+  perPage: number;
+  firstUrl: string;
+  title: string;
+  heading: string;
+  breadcrumbs: Link[];
+  description: string;
+  months?: TermLink[];
+  feedUrl?: string;
+  searchUrl?: string;
+}
+
+function listingPages(input: ListingInput): ListingPage[] {
+  return paginate(input.items, input.perPage, input.firstUrl).map((page) => ({
+    kind: "listing",
+    variant: input.variant,
+    url: page.url,
+    title: page.number > 1 ? `${input.title} (page ${page.number} of ${page.total})` : input.title,
+    heading: input.heading,
+    description: input.description,
+    breadcrumbs: page.number > 1 ? [...input.breadcrumbs, { label: input.title, url: input.firstUrl }] : input.breadcrumbs,
+    items: page.items,
+    pagination: {
+      number: page.number,
+      total: page.total,
+      firstUrl: page.firstUrl,
+      lastUrl: page.lastUrl,
+      ...(page.previousUrl ? { previousUrl: page.previousUrl } : {}),
+      ...(page.nextUrl ? { nextUrl: page.nextUrl } : {}),
+    },
+    ...(input.taxonomy ? { taxonomy: input.taxonomy } : {}),
+    ...(input.months && page.number === 1 ? { months: input.months } : {}),
+    ...(input.feedUrl ? { feedUrl: input.feedUrl } : {}),
+    ...(input.searchUrl ? { searchUrl: input.searchUrl } : {}),
+  }));
+}
+
+/** A–Z groups for the hubs; names that start with no letter go under "#". */
+function groupByLetter(terms: TermLink[]): { letter: string; terms: TermLink[] }[] {
+  const groups = new Map<string, TermLink[]>();
+  for (const term of terms) {
+    const first = term.label.normalize("NFD").replace(/[\u0300-\u036f]/g, "").charAt(0).toUpperCase();
+    const letter = /[A-Z]/.test(first) ? first : "#";
+    const group = groups.get(letter) ?? [];
+    group.push(term);
+    groups.set(letter, group);
+  }
+  return [...groups.entries()].sort(([a], [b]) => (a === "#" ? 1 : b === "#" ? -1 : compareLabels(a, b))).map(([letter, list]) => ({ letter, terms: list }));
+}

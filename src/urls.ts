@@ -1,0 +1,94 @@
+import type { TaxonomyKind } from "./article.js";
+
+/**
+ * The one source of URL shapes. Every page, feed, sitemap entry and test builds its URLs here.
+ * URLs are site-relative and end in `/` (served as `index.html` by any static host); the path
+ * prefix and the site's base URL are applied at the edges by `withPathPrefix` and `absoluteUrl`.
+ */
+
+export const FRONT_PAGE_URL = "/";
+export const ARCHIVE_URL = "/archive/";
+export const SEARCH_URL = "/search/";
+export const NOT_FOUND_URL = "/404.html";
+export const FEED_ATOM_URL = "/feed.xml";
+export const FEED_JSON_URL = "/feed.json";
+export const SITEMAP_URL = "/sitemap.xml";
+
+const HUB_SEGMENT: Record<TaxonomyKind, string> = { people: "people", places: "places", tags: "tags" };
+
+export function articleUrl(day: string, slug: string): string {
+  const [year, month, date] = day.split("-");
+  return `/${year}/${month}/${date}/${slug}/`;
+}
+
+export function hubUrl(kind: TaxonomyKind): string {
+  return `/${HUB_SEGMENT[kind]}/`;
+}
+
+export function termUrl(kind: TaxonomyKind, slug: string): string {
+  return `/${HUB_SEGMENT[kind]}/${slug}/`;
+}
+
+export function termFeedUrl(kind: TaxonomyKind, slug: string): string {
+  return `${termUrl(kind, slug)}feed.xml`;
+}
+
+export function yearUrl(year: string): string {
+  return `/${year}/`;
+}
+
+export function monthUrl(year: string, month: string): string {
+  return `/${year}/${month}/`;
+}
+
+/** Page `n` (1-based) of a paginated listing whose first page is `firstPageUrl`. */
+export function pageUrl(firstPageUrl: string, n: number): string {
+  return n <= 1 ? firstPageUrl : `${firstPageUrl}page/${n}/`;
+}
+
+/** `/search/?person=antony-blinken`: the search page filtered on one term. */
+export function searchUrl(filters: Readonly<Record<string, string>> = {}): string {
+  const query = new URLSearchParams(filters).toString();
+  return query ? `${SEARCH_URL}?${query}` : SEARCH_URL;
+}
+
+/** The file a URL is written to, relative to the output folder. */
+export function outputPathForUrl(url: string): string {
+  const path = url.split(/[?#]/)[0] ?? url;
+  if (!path.startsWith("/") || path.split("/").some((part) => part === ".." || part === ".")) {
+    throw new Error(`not a site path: ${JSON.stringify(url)}`);
+  }
+  const relative = path.slice(1);
+  return relative === "" || relative.endsWith("/") ? `${relative}index.html` : relative;
+}
+
+/** Normalises a path prefix to `/`, or `/sub/path/` with both slashes. */
+export function normalizePathPrefix(prefix: string | undefined): string {
+  if (!prefix) return "/";
+  const trimmed = prefix.trim().replace(/^\/+|\/+$/g, "");
+  return trimmed === "" ? "/" : `/${trimmed}/`;
+}
+
+/** A site URL as it appears in a link: with the path prefix the site is hosted under. */
+export function withPathPrefix(pathPrefix: string, url: string): string {
+  if (!url.startsWith("/")) return url;
+  return pathPrefix === "/" ? url : pathPrefix + url.slice(1);
+}
+
+/** A site URL made absolute on the site's base URL (for feeds, sitemaps, canonical links). */
+export function absoluteUrl(baseUrl: string, pathPrefix: string, url: string): string {
+  // The base URL is the site's origin; a root-relative path resolves against it alone.
+  return new URL(withPathPrefix(pathPrefix, url), baseUrl).href;
+}
+
+/**
+ * Links in article bodies and `source.url`: only http(s) and relative URLs are followed. Anything
+ * with another scheme (javascript:, data:, vbscript:, file:) is refused.
+ */
+export function isSafeLinkUrl(url: string): boolean {
+  // Browsers ignore ASCII whitespace and control characters inside a scheme: "java\tscript:".
+  const cleaned = url.replace(/[\u0000-\u0020\u007F-\u009F]/g, "").toLowerCase();
+  const scheme = /^([a-z][a-z0-9+.-]*):/.exec(cleaned);
+  if (!scheme) return true;
+  return scheme[1] === "http" || scheme[1] === "https";
+}
