@@ -22,7 +22,7 @@ export interface Entities {
 }
 
 const HOLIDAYS = new Set(["eid", "ramadan", "christmas", "easter", "hanukkah", "diwali", "passover", "thanksgiving", "halloween", "lent", "advent"]);
-const COMMON_SUFFIX = /(?:tion|sion|ment|ness|ity|ance|ence|ism|ship|hood|ology|ical|ive|ous|ful|less|able|ible|ary|ery|ics)$/;
+const COMMON_SUFFIX = /(?:tion|sion|ment|ness|ity|ance|ence|ism|ship|hood|ology|ical|ive|ous|ful|less|able|ible|ary|ery|ics|pathy|itis|osis|emia|form)$/;
 const PLACE_CUES = new Set(["in", "near", "outside", "across", "throughout", "around"]);
 const PLACE_CUE_NOUNS = new Set(["town", "city", "village", "capital", "province", "state", "island", "islands", "region", "district", "county", "suburb", "port", "republic", "kingdom", "outskirts", "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "municipality", "prefecture", "neighbourhood", "neighborhood"]);
 
@@ -48,7 +48,7 @@ export function extractEntities(input: string): Entities {
   const { text, dateline } = cleanArticleText(input);
   const tokens = tokenizeText(text);
   const lowerWords = new Set<string>();
-  for (const t of tokens) if (t.isWord && !t.capitalised) lowerWords.add(t.text.toLowerCase());
+  for (const t of tokens) if (t.isWord && !/\p{Lu}/u.test(t.text)) lowerWords.add(t.text.toLowerCase());
   const ctx: Context = { tokens, lowerWords };
 
   const places: string[] = [];
@@ -58,12 +58,13 @@ export function extractEntities(input: string): Entities {
 
   for (const run of findRuns(tokens)) classifyRun(run, ctx, places, persons, lones);
 
-  const people = mergePeople(persons);
+  const people = dropAttributiveSurnames(mergePeople(persons));
+  const surnames = new Set(people.filter((p) => p.length > 1).map((p) => fold(p[p.length - 1]!)));
   const personTokens = new Map<string, number>();
   for (const p of people) for (const w of p) personTokens.set(fold(w), (personTokens.get(fold(w)) ?? 0) + 1);
   const single: string[][] = [];
   for (const lone of lones) {
-    const kind = resolveLone(lone, ctx, personTokens);
+    const kind = resolveLone(lone, ctx, personTokens, surnames);
     if (kind === "place") places.push(canonicalPlaceName(lone.word));
     else if (kind === "person") single.push([lone.word]);
   }
@@ -81,7 +82,7 @@ function classifyRun(run: Run, ctx: Context, places: string[], persons: PersonMe
     if (isKnownPlace(words)) places.push(canonicalPlaceName(words.join(" ")));
     return;
   }
-  if (words.some((w) => HOLIDAYS.has(w.toLowerCase()))) return;
+  if (HOLIDAYS.has(bare(words[0] ?? ""))) return;
   const whole = isKnownPlace(words);
   if (whole && !isPersonLikeRun(run, ctx)) {
     places.push(canonicalPlaceName(words.join(" ")));
@@ -109,20 +110,26 @@ function classifySegment(
     places.push(canonicalPlaceName(words.join(" ")));
     return;
   }
-  // Strip a prefix of places, demonyms and titles: "US President", "Israeli Defense Minister".
+  // Strip a prefix of places, demonyms and titles: "US President", "Israeli Defense Minister",
+  // "Current UK Prime Minister David Cameron", "Foreign Office Minister Ivan Lewis".
   let titled = false;
   let i = 0;
+  const lastTitle = findLastTitle(words);
+  if (lastTitle >= 0) {
+    titled = true;
+    emitPlacesIn(words.slice(0, lastTitle), places);
+    i = lastTitle + 1;
+  }
   while (i < words.length) {
     const lower = bare(words[i]!);
-    if (TITLE_WORDS.has(lower) || DEMONYMS_AND_LANGUAGES.has(lower)) {
-      if (TITLE_WORDS.has(lower)) titled = true;
+    if (DEMONYMS_AND_LANGUAGES.has(lower)) {
       i++;
       continue;
     }
     const placeLength = leadingPlaceLength(words, i);
     if (placeLength > 0 && i + placeLength < words.length) {
       const after = bare(words[i + placeLength]!);
-      if (TITLE_WORDS.has(after) || DEMONYMS_AND_LANGUAGES.has(after) || ORG_WORDS.has(after)) {
+      if (DEMONYMS_AND_LANGUAGES.has(after) || ORG_WORDS.has(after)) {
         places.push(canonicalPlaceName(words.slice(i, i + placeLength).join(" ")));
         i += placeLength;
         continue;
@@ -136,7 +143,11 @@ function classifySegment(
   if (words.length === 0) return;
   while (words.length > 0 && NAME_PARTICLES.has(words[0]!.toLowerCase()) && words[0] === words[0]!.toLowerCase()) words.shift();
   if (words.length === 0) return;
-  if (words.some((w) => isOrgWord(w)) || loadLexicon().organisations.has(words.join(" ").toLowerCase())) return;
+  if (!titled && isFollowedByMajorPlace(run, ctx) && !loadLexicon().firstNames.has(bare(words[0]!))) {
+    places.push(canonicalPlaceName(words.join(" ")));
+    return;
+  }
+  if (words.some((w) => isOrgWord(w) || /\d/.test(w)) || loadLexicon().organisations.has(words.join(" ").toLowerCase())) return;
   if (isKnownPlace(words) && !titled) {
     places.push(canonicalPlaceName(words.join(" ")));
     return;
@@ -150,7 +161,7 @@ function classifySegment(
     places.push(canonicalPlaceName(words.join(" ")));
     return;
   }
-  if (!titled && !looksLikePersonName(words, run, ctx)) return;
+  if (!titled && (followsArticle(run, ctx) || !looksLikePersonName(words, run, ctx))) return;
   persons.push({ words: trimName(words), titled });
 }
 
@@ -162,11 +173,72 @@ function looksLikePersonName(words: readonly string[], run: Run, ctx: Context): 
   // A country or state inside the run, after its first word, makes it a name of something else.
   for (let k = 1; k < core.length; k++) if (isMajorPlace([core[k]!])) return false;
   const first = bare(core[0]!);
+  const lastWord = bare(core[core.length - 1]!);
+  // "Palmetto Health", "Atletico Madrid": a role word or a city at the end is not a surname.
+  if (TITLE_WORDS.has(lastWord) && !lex.lastNames.has(lastWord)) return false;
   if (lex.firstNames.has(first)) return true;
+  if (isKnownPlace([core[core.length - 1]!])) return false;
   const common = core.filter((w) => isCommonWord(w, ctx)).length;
   if (common === 0) return true;
   if (hasPersonContext(run, ctx)) return common < core.length;
   return false;
+}
+
+/** Index of the last title word that still has name words after it, or -1. */
+function findLastTitle(words: readonly string[]): number {
+  for (let k = words.length - 2; k >= 0; k--) {
+    if (!isTitleWord(words[k]!)) continue;
+    const rest = words.slice(k + 1).filter((w) => !NAME_SUFFIXES.has(w.toLowerCase()));
+    if (rest.length === 0) return -1;
+    return k;
+  }
+  return -1;
+}
+
+function isTitleWord(word: string): boolean {
+  const lower = bare(word);
+  if (TITLE_WORDS.has(lower)) return true;
+  // "Vice-President", "Secretary-General"
+  return lower.includes("-") && lower.split("-").every((part) => TITLE_WORDS.has(part));
+}
+
+function emitPlacesIn(words: readonly string[], places: string[]): void {
+  let k = 0;
+  while (k < words.length) {
+    const n = leadingPlaceLength(words, k);
+    if (n > 0) {
+      places.push(canonicalPlaceName(words.slice(k, k + n).join(" ")));
+      k += n;
+    } else k++;
+  }
+}
+
+/** "Orange Park, Florida", "Monterey, California": a name followed by a comma and a state or country. */
+function isFollowedByMajorPlace(run: Run, ctx: Context): boolean {
+  if (ctx.tokens[run.end]?.text !== ",") return false;
+  const next: string[] = [];
+  for (let k = run.end + 1; k < ctx.tokens.length && next.length < 3; k++) {
+    const t = ctx.tokens[k]!;
+    if (!t.isWord || !t.capitalised) break;
+    next.push(t.text);
+  }
+  for (let n = next.length; n >= 1; n--) {
+    const candidate = next.slice(0, n);
+    if (isMajorPlace(candidate) && !isKnownPlaceCountryOnlyAlias(candidate)) return true;
+  }
+  return false;
+}
+
+function isKnownPlaceCountryOnlyAlias(words: readonly string[]): boolean {
+  // "Washington, US" is fine; but "said Blinken, US" is not a pattern worth trusting for one-word aliases.
+  return words.length === 1 && words[0]!.length <= 3;
+}
+
+/** "the Ontario Ghostbusters", "The Silver Star": people are not named with an article. */
+function followsArticle(run: Run, ctx: Context): boolean {
+  if (/^the$/i.test(run.words[0] ?? "")) return true;
+  const before = previousWord(ctx.tokens, run.start);
+  return before === "the";
 }
 
 function isPersonLikeRun(run: Run, ctx: Context): boolean {
@@ -189,9 +261,19 @@ function hasPersonContext(run: Run, ctx: Context): boolean {
   return false;
 }
 
+function followsPlaceCue(run: Run, ctx: Context): boolean {
+  const before = previousWord(ctx.tokens, run.start);
+  return before !== null && PLACE_CUES.has(before) && !run.opensSentence;
+}
+
 type LoneKind = "person" | "place" | "none";
 
-function resolveLone(lone: LoneMention, ctx: Context, personTokens: ReadonlyMap<string, number>): LoneKind {
+function resolveLone(
+  lone: LoneMention,
+  ctx: Context,
+  personTokens: ReadonlyMap<string, number>,
+  surnames: ReadonlySet<string>,
+): LoneKind {
   const word = lone.word;
   const lower = bare(word);
   const lex = loadLexicon();
@@ -200,17 +282,25 @@ function resolveLone(lone: LoneMention, ctx: Context, personTokens: ReadonlyMap<
   if (lone.titled) return "person";
   const known = isKnownPlace([word]);
   const speech = hasPersonContext(lone.run, ctx);
-  if (known) return matchesPerson && speech ? "person" : "place";
+  if (known) return (matchesPerson && speech) || surnames.has(fold(word)) ? "person" : "place";
   if (matchesPerson) return "person";
+  if (/^(?:al|el|bin|ibn|abu)-/i.test(word)) return followsPlaceCue(lone.run, ctx) ? "place" : "person";
+  if (isFollowedByMajorPlace(lone.run, ctx) && !lex.firstNames.has(lower)) return "place";
   if (lone.run.opensSentence && isCommonWord(word, ctx)) return "none";
   if (isCommonWord(word, ctx) && !lex.firstNames.has(lower) && !lex.lastNames.has(lower)) return "none";
   if (speech) return "person";
   const before = previousWord(ctx.tokens, lone.run.start);
   const beforeTwo = previousWord(ctx.tokens, lone.run.start - 1);
   if (before === "of" && beforeTwo !== null && PLACE_CUE_NOUNS.has(beforeTwo)) return "place";
-  if (before !== null && PLACE_CUES.has(before) && !lone.run.opensSentence && !lex.firstNames.has(lower)) return "place";
+  if (followsPlaceCue(lone.run, ctx) && !lex.firstNames.has(lower) && !word.includes("-") && ctx.tokens[lone.run.end]?.text !== ":") return "place";
   if (lex.firstNames.has(lower) && !lone.run.opensSentence) return "person";
   return "none";
+}
+
+/** "Warhol Factory", "Warhol Polaroid": a run that opens with another person's surname is not a person. */
+function dropAttributiveSurnames(people: string[][]): string[][] {
+  const surnames = new Set(people.filter((p) => p.length > 1).map((p) => fold(p[p.length - 1]!)));
+  return people.filter((p) => p.length < 2 || !surnames.has(fold(p[0]!)) || p.length > 2);
 }
 
 /** Folds surname-only and shorter mentions into the fullest form of the same person. */
@@ -271,7 +361,10 @@ function isOrgWord(word: string): boolean {
 
 function isCommonWord(word: string, ctx: Context): boolean {
   const lower = bare(word);
-  if (loadLexicon().commonWords.has(lower) || ctx.lowerWords.has(lower) || NEVER_NAMES.has(lower)) return true;
+  const lex = loadLexicon();
+  if (lex.commonWords.has(lower) || ctx.lowerWords.has(lower) || NEVER_NAMES.has(lower)) return true;
+  if (lex.firstNames.has(lower) || lex.lastNames.has(lower)) return false;
+  if (lower.endsWith("s") && (lex.commonWords.has(lower.slice(0, -1)) || ctx.lowerWords.has(lower.slice(0, -1)))) return true;
   return lower.length > 5 && COMMON_SUFFIX.test(lower);
 }
 

@@ -67,8 +67,8 @@ export const OTHER_REGIONS = (
   "Australasia|Middle East|Near East|Far East|Southeast Asia|South Asia|East Asia|Central Asia|West Africa|" +
   "East Africa|North Africa|Southern Africa|Central Africa|Horn of Africa|Sub-Saharan Africa|" +
   "Eastern Europe|Western Europe|Central Europe|Northern Europe|Southern Europe|Scandinavia|Balkans|" +
-  "the Balkans|Caucasus|Baltics|Caribbean|Arctic|Persian Gulf|Gulf|Levant|Maghreb|Mediterranean|" +
-  "Pacific|Atlantic|Indian Ocean|Pacific Ocean|Atlantic Ocean|Iberia|Anatolia|Kurdistan|Mesopotamia|" +
+  "the Balkans|Caucasus|Baltics|Caribbean|Levant|Maghreb|" +
+  "Iberia|Anatolia|Kurdistan|Mesopotamia|" +
   "Midwest|New England|Deep South|Pacific Northwest|Appalachia|Great Plains|Lake District|Riviera|" +
   "West Coast|East Coast|Gulf Coast|Bay Area|Lower Manhattan|Manhattan|Brooklyn|Queens|Bronx|Staten Island|" +
   "Harlem|Hollywood|Long Island|Westminster|Soho|Chelsea|Whitehall|Kensington|Montmartre|Gaza City|" +
@@ -181,10 +181,11 @@ export const PLACE_ALIASES: Readonly<Record<string, string>> = {
   "Burma": "Myanmar",
   "Kyiv": "Kyiv",
   "Mallorca": "Majorca",
+  "Hague": "The Hague",
 };
 
 /** Words that end a multi-word place name ("Lexington County", "Mayotte Island"). */
 export const PLACE_SUFFIXES = new Set(
   ("County|Province|Prefecture|Governorate|District|Region|Oblast|Island|Islands|Isles|Atoll|Valley|" +
-    "Peninsula|Strip|Heights|Territory|City|Township|Borough|Parish").split("|"),
+    "Peninsula|Strip|Heights|Territory|City|Township|Borough|Parish|Springs|Falls|Beach|Hills").split("|"),
 );

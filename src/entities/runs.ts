@@ -1,6 +1,7 @@
 import type { Token } from "./tokenize.js";
 import { NAME_PARTICLES, NAME_SUFFIXES } from "./words.js";
 import { isKnownPlace } from "./places.js";
+import { loadLexicon } from "./lexicon.js";
 
 /**
  * Finds runs of capitalised words ("Secretary of State Antony Blinken" gives "Secretary" and
@@ -24,7 +25,17 @@ export interface Run {
 
 const POSSESSIVE = /^(.+?)(?:'s|s')$/u;
 const INITIALS = /^(?:\p{Lu}\.)+$/u;
-const ATTRIBUTIVE = /^(.+)-(?:based|born|bred|led|backed|owned|run|made|registered|flagged|bound|style|area|wide)$/u;
+/** "Pretoria-based", "US-managed", "Prize-winner": a capitalised stem glued to a lower-case word. */
+const HYPHENATED = /^(\p{Lu}[\p{L}.]*)-(\p{Ll}+)$/u;
+
+function attributiveStem(text: string): string | null {
+  const m = HYPHENATED.exec(text);
+  if (!m?.[1] || !m[2]) return null;
+  const tail = m[2];
+  // "Lee Ki-choo" keeps its syllable; "Pretoria-based", "Prize-winner", "Ethiopian-born" do not.
+  if (/(?:ed|ing|ers?|born|run|made|wide|style|led|bound)$/.test(tail) || loadLexicon().commonWords.has(tail)) return m[1];
+  return null;
+}
 
 function isNameWord(token: Token): boolean {
   if (!token.isWord) return false;
@@ -43,9 +54,9 @@ export function findRuns(tokens: readonly Token[]): Run[] {
   let i = 0;
   while (i < tokens.length) {
     const token = tokens[i]!;
-    const attributive = token.isWord && token.capitalised ? ATTRIBUTIVE.exec(token.text) : null;
-    if (attributive?.[1]) {
-      runs.push({ words: [attributive[1]], start: i, end: i + 1, opensSentence: token.opensSentence, possessive: false, placeOnly: true });
+    const attributive = token.isWord && token.capitalised ? attributiveStem(token.text) : null;
+    if (attributive) {
+      runs.push({ words: [attributive], start: i, end: i + 1, opensSentence: token.opensSentence, possessive: false, placeOnly: true });
       i++;
       continue;
     }
@@ -58,7 +69,7 @@ export function findRuns(tokens: readonly Token[]): Run[] {
     let possessive = false;
     while (i < tokens.length) {
       const t = tokens[i]!;
-      if (isNameWord(t) && !isAcronym(t) && !ATTRIBUTIVE.test(t.text)) {
+      if (isNameWord(t) && !isAcronym(t) && attributiveStem(t.text) === null) {
         const p = POSSESSIVE.exec(t.text);
         if (p?.[1] && t.capitalised && !INITIALS.test(t.text)) {
           words.push(p[1]);

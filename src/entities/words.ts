@@ -81,7 +81,8 @@ export const ORG_WORDS = words(`
   democratic republican liberal conservative labour labor socialist communist green
   council organisation organization nations
   times daily street journal
-  project programme program initiative operation mission
+  project programme program initiative operation mission division management worldwide flight roadshow
+  ministries agencies companies forum institute studios records entertainment pictures productions
   war crisis disease syndrome virus
   lake river sea ocean mountain mountains mount bay gulf strait channel canal falls
 `);
@@ -114,6 +115,7 @@ export const DEMONYMS_AND_LANGUAGES = words(`
   basque catalan flemish walloon bavarian sicilian corsican hawaiian texan californian
   republican republicans democrat democrats tory tories labourite communist communists socialist
   nazi nazis fascist marxist maoist taliban
+  roman romans taiwanese basque basques
   yiddish swahili esperanto sanskrit aramaic amharic somali hausa yoruba igbo zulu xhosa afrikaans
 `);
 
