@@ -16,6 +16,8 @@ export interface BuildOptions {
   readonly includeDrafts?: boolean;
   readonly pathPrefix?: string;
   readonly resolveName?: NameResolver;
+  /** Eleventy config file; defaults to the project's `.eleventy.ts`, else Dateline's own. */
+  readonly configPath?: string;
   /** Steps after rendering that add files to the staged site before it goes live (search index). */
   readonly afterStage?: (stagedDir: string) => Promise<void>;
   readonly log?: (line: string) => void;
@@ -56,7 +58,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
   });
   lap("read+validate+model");
 
-  const pages = await renderPagesWithEleventy(site, projectDir, contentDir, outputDir);
+  const pages = await renderPagesWithEleventy(site, projectDir, contentDir, outputDir, options.configPath);
   lap("render");
   const files = new Map<string, string | Uint8Array>(pages);
   for (const [path, content] of site.assets) files.set(path, content);

@@ -1,19 +1,40 @@
 import Eleventy from "@11ty/eleventy";
+import { existsSync } from "node:fs";
 import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import type { PreparedSite } from "../prepare-site.js";
 import { outputPathForUrl } from "../urls.js";
 import { provideSite } from "./site-source.js";
+
+/** Dateline's own `.eleventy.ts`, used when the project folder has none of its own. */
+const BUNDLED_CONFIG = fileURLToPath(new URL("../../.eleventy.ts", import.meta.url));
+
+/**
+ * The Eleventy config for a project: the one given, else the project's own `.eleventy.ts`, else
+ * Dateline's. A content-only project (just `content/`) must build from any folder.
+ */
+export function resolveEleventyConfig(projectDir: string, configPath?: string): string {
+  if (configPath !== undefined) return resolve(projectDir, configPath);
+  const own = resolve(projectDir, ".eleventy.ts");
+  return existsSync(own) ? own : BUNDLED_CONFIG;
+}
 
 /**
  * Renders the prepared site through Eleventy (with the project's `.eleventy.ts`) into memory:
  * output path relative to the site root → HTML. Writing is the build's job, so that nothing is
  * written unless every page rendered.
  */
-export async function renderPagesWithEleventy(site: PreparedSite, projectDir: string, contentDir: string, outputDir: string): Promise<Map<string, string>> {
+export async function renderPagesWithEleventy(
+  site: PreparedSite,
+  projectDir: string,
+  contentDir: string,
+  outputDir: string,
+  configPath?: string,
+): Promise<Map<string, string>> {
   provideSite(site);
   try {
     const eleventy = new Eleventy(contentDir, outputDir, {
-      configPath: resolve(projectDir, ".eleventy.ts"),
+      configPath: resolveEleventyConfig(projectDir, configPath),
       quietMode: true,
       pathPrefix: site.settings.pathPrefix,
     });
