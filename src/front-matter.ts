@@ -20,6 +20,8 @@ export interface ArticleSource {
 interface YamlParse {
   doc: Document.Parsed;
   lines: LineCounter;
+  /** Lines of the file before the YAML text's first line. */
+  lineOffset: number;
 }
 
 export function readArticleSource(text: string, file: string): ArticleSource {
@@ -47,7 +49,8 @@ export function readArticleSource(text: string, file: string): ArticleSource {
   const engine = (yamlText: string): Record<string, unknown> => {
     const lines = new LineCounter();
     const doc = parseDocument(yamlText, { schema: "failsafe", lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-    parsed = { doc, lines };
+    // gray-matter hands over the text after the opening `---`, starting with its line break.
+    parsed = { doc, lines, lineOffset: yamlText.startsWith("\n") ? 0 : 1 };
     return {};
   };
   // Options are always passed: gray-matter caches by content otherwise, which grows without bound.
@@ -55,9 +58,7 @@ export function readArticleSource(text: string, file: string): ArticleSource {
   if (!parsed) {
     return { data: {}, body: split.content, fieldLines: new Map(), issues: [] };
   }
-  const { doc, lines } = parsed;
-  // Front-matter YAML starts on line 2 of the file, after the opening `---`.
-  const FRONT_MATTER_OFFSET = 1;
+  const { doc, lines, lineOffset: FRONT_MATTER_OFFSET } = parsed;
   const issues: Issue[] = doc.errors.map((error) => {
     const pos = error.linePos?.[0];
     return {

@@ -19,3 +19,27 @@ declare module "@11ty/eleventy" {
     write(): Promise<unknown>;
   }
 }
+
+declare module "@11ty/eleventy-dev-server" {
+  import type { Server } from "node:http";
+  export interface DevServerOptions {
+    pathPrefix?: string;
+    liveReload?: boolean;
+    domDiff?: boolean;
+    portReassignmentRetryCount?: number;
+    showVersion?: boolean;
+    logger?: { info(m: string): void; log(m: string): void; error(m: string): void };
+    messageOnStart?: (info: { hosts: string[] }) => string | false;
+  }
+  export default class EleventyDevServer {
+    static getServer(name: string, dir: string, options?: DevServerOptions): EleventyDevServer;
+    constructor(name: string, dir: string, options?: DevServerOptions);
+    readonly server: Server;
+    serve(port: number): void;
+    ready(): Promise<void>;
+    close(): Promise<void>;
+    reload(event?: { subtype?: string; files?: string[] }): void;
+    sendError(event: { error: Error }): void;
+    _serverListen(port: number): void;
+  }
+}

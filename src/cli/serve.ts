@@ -1,0 +1,130 @@
+import EleventyDevServer from "@11ty/eleventy-dev-server";
+import { watch } from "chokidar";
+import { relative, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { buildSite, type BuildOptions } from "../build.js";
+import { DatelineError, formatIssues } from "../errors.js";
+import { normalizePathPrefix } from "../urls.js";
+
+const USAGE = `Usage: npm start -- [--port 8080] [--pathprefix=/sub/path/] [--drafts] [--content DIR] [--output DIR]
+
+Builds the site, serves it on http://127.0.0.1:8080/ and rebuilds when an article or a layout
+changes. A broken article is reported and the last good site stays up.`;
+
+/**
+ * Eleventy's dev server listens on every interface; a preview of an unpublished archive should
+ * only be reachable from this machine.
+ */
+class LoopbackDevServer extends EleventyDevServer {
+  override _serverListen(port: number): void {
+    this.server.listen({ port, host: "127.0.0.1" });
+  }
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: "string", default: process.env.PORT ?? "8080" },
+      pathprefix: { type: "string" },
+      drafts: { type: "boolean", default: false },
+      content: { type: "string" },
+      output: { type: "string" },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`--port: ${JSON.stringify(values.port)} is not a port number; expected 0–65535\n\n${USAGE}`);
+    process.exitCode = 2;
+    return;
+  }
+  const projectDir = process.cwd();
+  const contentDir = resolve(projectDir, values.content ?? "content");
+  const outputDir = resolve(projectDir, values.output ?? "_site");
+  const options: BuildOptions = {
+    projectDir,
+    contentDir,
+    outputDir,
+    includeDrafts: values.drafts,
+    ...(values.pathprefix !== undefined ? { pathPrefix: values.pathprefix } : {}),
+  };
+
+  let server: LoopbackDevServer | undefined;
+  const build = async (reason: string): Promise<boolean> => {
+    const started = performance.now();
+    try {
+      const report = await buildSite(options);
+      if (report.warnings.length) console.warn(formatIssues(report.warnings));
+      console.log(
+        `${reason}: built ${report.articles} articles (${report.write.written} files written, ${report.write.deleted} removed) in ${((performance.now() - started) / 1000).toFixed(2)} s`,
+      );
+      return true;
+    } catch (error) {
+      const message = error instanceof DatelineError ? error.message.replace("the build stopped before writing _site/", "still serving the last good site") : String((error as Error).stack ?? error);
+      console.error(`${reason}: the build failed\n${message}`);
+      server?.sendError({ error: new Error(message) });
+      return false;
+    }
+  };
+
+  const firstBuildOk = await build("Start");
+  const pathPrefix = normalizePathPrefix(values.pathprefix);
+  server = new LoopbackDevServer("dateline", outputDir, {
+    pathPrefix,
+    liveReload: true,
+    domDiff: false,
+    portReassignmentRetryCount: 10,
+    messageOnStart: () => false,
+  });
+  server.server.on("listening", () => {
+    const address = server!.server.address();
+    const actualPort = typeof address === "object" && address ? address.port : port;
+    console.log(`Serving ${relative(projectDir, outputDir) || "."}/ at http://127.0.0.1:${actualPort}${pathPrefix} — watching ${relative(projectDir, contentDir)}/ (Ctrl+C to stop)`);
+    if (!firstBuildOk) console.log("The first build failed: fix the articles above; the site is rebuilt when you save.");
+  });
+  server.serve(port);
+
+  // Rebuild once per burst of changes (an editor's save, a batch import), never two at a time.
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+  let pending: string[] = [];
+  const schedule = (event: string, path: string) => {
+    pending.push(`${event} ${relative(projectDir, path)}`);
+    clearTimeout(timer);
+    timer = setTimeout(() => void run(), 150);
+  };
+  const run = async (): Promise<void> => {
+    if (running) {
+      await running;
+      if (pending.length === 0) return;
+    }
+    const changes = pending;
+    pending = [];
+    running = (async () => {
+      const reason = changes.length === 1 ? changes[0]! : `${changes.length} changes`;
+      if (await build(reason)) server!.reload();
+    })();
+    await running;
+    running = undefined;
+  };
+  const watcher = watch([contentDir], {
+    ignoreInitial: true,
+    ignored: (path) => /(^|[/\\])(\.|node_modules)/.test(relative(projectDir, path)) && path !== contentDir,
+    awaitWriteFinish: { stabilityThreshold: 80, pollInterval: 20 },
+  });
+  watcher.on("all", (event, path) => schedule(event, path));
+
+  const stop = async () => {
+    await watcher.close();
+    await server?.close();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop());
+  process.on("SIGTERM", () => void stop());
+}
+
+await main();
