@@ -1,0 +1,129 @@
+import { stat } from "node:fs/promises";
+import path from "node:path";
+import { emptyAliases, resolveNames, type Aliases } from "../aliases.js";
+import { prepareBatch } from "./prepare-batch.js";
+import type { PreparedArticle } from "./prepare-article.js";
+import { renderArticleMarkdown } from "./to-markdown.js";
+import { ArticleExistsError, chooseArticlePath, listFiles, scanImportedHashes, writeFileAtomically } from "./write-articles.js";
+
+/**
+ * The importer: finds raw files, prepares them (in worker threads for large batches), applies the
+ * site's aliases and writes one article per file. Good files are imported even when others fail.
+ */
+export interface ImportOptions {
+  /** Files and folders (read recursively for *.txt and *.md). */
+  readonly inputs: readonly string[];
+  /** Content folder: articles go to `<out>/YYYY/MM/<slug>.md`. */
+  readonly out: string;
+  /** Tags added to every article of the batch. */
+  readonly tags?: readonly string[];
+  readonly dryRun?: boolean;
+  /** Re-write articles whose source was imported before. */
+  readonly force?: boolean;
+  /** Aliases to apply; default: none (the CLI loads `<out>/aliases.yaml`). */
+  readonly aliases?: Aliases;
+  readonly workers?: number;
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+export type ImportResult =
+  | {
+      readonly status: "imported";
+      readonly file: string;
+      readonly path: string;
+      readonly title: string;
+      readonly people: readonly string[];
+      readonly places: readonly string[];
+      /** True when an earlier import of the same source was replaced (`--force`). */
+      readonly replaced: boolean;
+    }
+  | { readonly status: "skipped"; readonly file: string; readonly path: string; readonly reason: string }
+  | { readonly status: "failed"; readonly file: string; readonly reason: string };
+
+const RAW_EXTENSIONS = /\.(?:txt|md)$/i;
+
+/** Raw files named by `inputs`: files as given, folders searched recursively; missing paths reported. */
+export async function findRawFiles(inputs: readonly string[]): Promise<{ files: string[]; missing: string[] }> {
+  const files: string[] = [];
+  const missing: string[] = [];
+  for (const input of inputs) {
+    let info;
+    try {
+      info = await stat(input);
+    } catch {
+      missing.push(input);
+      continue;
+    }
+    if (info.isDirectory()) files.push(...(await listFiles(input, (name) => RAW_EXTENSIONS.test(name))));
+    else files.push(input);
+  }
+  return { files: [...new Set(files)], missing };
+}
+
+export async function importBatch(options: ImportOptions): Promise<ImportResult[]> {
+  const aliases = options.aliases ?? emptyAliases();
+  const { files, missing } = await findRawFiles(options.inputs);
+  const results: ImportResult[] = missing.map((file) => ({
+    status: "failed" as const,
+    file,
+    reason: `${file}  error  no such file or folder  import:input`,
+  }));
+  const outAbsolute = path.resolve(options.out);
+  const hashes = await scanImportedHashes(options.out);
+  const prepared = await prepareBatch(files, { workers: options.workers, onProgress: options.onProgress });
+  const claimed = new Set<string>();
+  const seenInBatch = new Map<string, string>();
+  for (const item of prepared) {
+    if (!item.ok) {
+      results.push({ status: "failed", file: item.file, reason: item.reason });
+      continue;
+    }
+    const earlier = seenInBatch.get(item.sha256);
+    if (earlier !== undefined) {
+      results.push({ status: "skipped", file: item.file, path: earlier, reason: "same text as another file of this batch" });
+      continue;
+    }
+    const existing = hashes.get(item.sha256);
+    if (existing !== undefined && !options.force) {
+      seenInBatch.set(item.sha256, existing);
+      results.push({ status: "skipped", file: item.file, path: existing, reason: "already imported" });
+      continue;
+    }
+    const target = existing ?? (await chooseArticlePath(outAbsolute, item.day, item.slug, claimed));
+    const shown = path.relative(process.cwd(), target) || target;
+    seenInBatch.set(item.sha256, shown);
+    const article = finishArticle(item, aliases, options.tags ?? []);
+    if (!options.dryRun) {
+      try {
+        await writeFileAtomically(target, renderArticleMarkdown(article), existing !== undefined);
+      } catch (error) {
+        const reason = error instanceof ArticleExistsError ? error.message : `${shown}  error  cannot write (${(error as Error).message})  import:write`;
+        results.push({ status: "failed", file: item.file, reason });
+        continue;
+      }
+    }
+    results.push({
+      status: "imported",
+      file: item.file,
+      path: shown,
+      title: article.title,
+      people: article.people,
+      places: article.places,
+      replaced: existing !== undefined,
+    });
+  }
+  return results;
+}
+
+function finishArticle(item: PreparedArticle, aliases: Aliases, tags: readonly string[]) {
+  return {
+    title: item.title,
+    date: item.day,
+    summary: item.summary,
+    people: resolveNames(aliases, "people", item.people),
+    places: resolveNames(aliases, "places", item.places),
+    tags: resolveNames(aliases, "tags", tags),
+    body: item.body,
+    imported: { from: path.basename(item.file), sha256: item.sha256 },
+  };
+}

@@ -1,0 +1,100 @@
+import { randomBytes } from "node:crypto";
+import { link, mkdir, readdir, readFile, rename, stat, unlink, writeFile } from "node:fs/promises";
+import path from "node:path";
+
+/**
+ * Writing imported articles: `<out>/YYYY/MM/<slug>.md`, atomically (a temp file in the same folder,
+ * then a link or rename), never over an existing article unless forced, and never twice for the
+ * same source file (its SHA-256 is kept in the front-matter as `imported.sha256`).
+ */
+
+const SHA_IN_FRONT_MATTER = /^imported:[^\n]*\n(?:[ \t]+[^\n]*\n)*?[ \t]+sha256:[ \t]*["']?([0-9a-f]{64})/m;
+
+/** Maps the `imported.sha256` of every article under `outDir` to its path (one cheap pass, no YAML parse). */
+export async function scanImportedHashes(outDir: string): Promise<Map<string, string>> {
+  const hashes = new Map<string, string>();
+  for (const file of await listFiles(outDir, (name) => name.endsWith(".md"))) {
+    const head = await readHead(file);
+    if (!head.startsWith("---")) continue;
+    const end = head.indexOf("\n---", 3);
+    const frontMatter = end > 0 ? head.slice(0, end + 1) : head;
+    const match = SHA_IN_FRONT_MATTER.exec(frontMatter);
+    if (match?.[1]) hashes.set(match[1], file);
+  }
+  return hashes;
+}
+
+async function readHead(file: string): Promise<string> {
+  const text = await readFile(file, "utf8");
+  return text.length > 8192 ? text.slice(0, 8192) : text;
+}
+
+/** Every file under `dir` (recursively) whose name passes `accept`, sorted; none if `dir` is missing. */
+export async function listFiles(dir: string, accept: (name: string) => boolean): Promise<string[]> {
+  let entries;
+  try {
+    entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
+    throw error;
+  }
+  return entries
+    .filter((e) => e.isFile() && accept(e.name) && !e.name.startsWith("."))
+    .map((e) => path.join(e.parentPath ?? (e as unknown as { path: string }).path, e.name))
+    .sort();
+}
+
+/** `<out>/YYYY/MM/<slug>.md`, or `<slug>-2.md`, `-3`… when that name is taken on disk or in `claimed`. */
+export async function chooseArticlePath(outDir: string, day: string, slug: string, claimed: Set<string>): Promise<string> {
+  const folder = path.join(outDir, day.slice(0, 4), day.slice(5, 7));
+  for (let n = 1; ; n++) {
+    const candidate = path.join(folder, n === 1 ? `${slug}.md` : `${slug}-${n}.md`);
+    if (claimed.has(candidate) || (await exists(candidate))) continue;
+    claimed.add(candidate);
+    return candidate;
+  }
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await stat(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** An article already exists where the importer would write, and `force` was not given. */
+export class ArticleExistsError extends Error {
+  override readonly name = "ArticleExistsError";
+  constructor(readonly file: string) {
+    super(`${file}:1:1  error  an article already exists here; use --force to replace it  import:exists`);
+  }
+}
+
+/**
+ * Writes `content` to `file` atomically: readers see the old file or the new one, never half of
+ * either. Without `force` an existing file is kept (and ArticleExistsError thrown).
+ */
+export async function writeFileAtomically(file: string, content: string, force: boolean): Promise<void> {
+  const dir = path.dirname(file);
+  await mkdir(dir, { recursive: true });
+  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  await writeFile(temp, content, { encoding: "utf8", flag: "wx" });
+  try {
+    if (force) {
+      await rename(temp, file);
+      return;
+    }
+    try {
+      await link(temp, file); // fails if the file exists: no overwrite, no race
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "EEXIST") throw new ArticleExistsError(file);
+      throw error;
+    }
+    await unlink(temp);
+  } catch (error) {
+    await unlink(temp).catch(() => undefined);
+    throw error;
+  }
+}
