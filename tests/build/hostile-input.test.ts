@@ -1,0 +1,111 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ArticleValidationError } from "../../src/errors.js";
+import { listFiles } from "../../src/output/write-site.js";
+import { slugify } from "../../src/slugs.js";
+import { hostileSiteFiles } from "../fixtures/hostile/site.js";
+import { HOSTILE_VALUES, REFUSED_SOURCE_URLS } from "../fixtures/hostile/values.js";
+import { articleText, buildFixture, createFixtureProject, type FixtureProject } from "../helpers/build-fixture.js";
+
+/**
+ * Hostile values through the whole build, checked on the bytes written. The browser test
+ * (tests/browser/hostile-input.test.ts) checks the same site as Chromium sees it.
+ */
+let site: FixtureProject;
+let files: string[];
+
+beforeAll(async () => {
+  site = await buildFixture(hostileSiteFiles());
+  files = await listFiles(site.outputDir);
+});
+afterAll(() => site?.cleanup());
+
+const decoder = new TextDecoder("utf-8", { fatal: true });
+
+describe("a site built from hostile values", () => {
+  it("gives every value its own article, person, place and tag page", () => {
+    expect(new Set(HOSTILE_VALUES.map((v) => slugify(v.value))).size).toBe(HOSTILE_VALUES.length);
+    for (const { value } of HOSTILE_VALUES) {
+      for (const kind of ["people", "places", "tags"]) expect(files).toContain(`${kind}/${slugify(value)}/index.html`);
+    }
+    expect(files.filter((f) => /^2024\/0[12]\/\d\d\/[^/]+\/index\.html$/.test(f))).toHaveLength(HOSTILE_VALUES.length + 1);
+  });
+
+  it("writes only valid UTF-8 text, with no NUL byte and no unpaired surrogate", async () => {
+    for (const file of files) {
+      const bytes = await readFile(join(site.outputDir, file));
+      const text = decoder.decode(bytes);
+      expect(text.includes("\u0000"), file).toBe(false);
+      expect(/[\uD800-\uDFFF]/.test(text.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g, "")), file).toBe(false);
+    }
+  });
+
+  it("never writes a hostile value's markup unescaped into HTML", async () => {
+    const markupValues = HOSTILE_VALUES.map((v) => v.value).filter((v) => /[<>"']/.test(v));
+    for (const file of files.filter((f) => f.endsWith(".html"))) {
+      const text = await readFile(join(site.outputDir, file), "utf8");
+      for (const value of markupValues) {
+        for (const fragment of ["<script", "<img", "<svg", "onerror=", "onload=", "onfocus=", "autofocus"]) {
+          if (value.includes(fragment)) expect(text.includes(value), `${file} holds ${JSON.stringify(value.slice(0, 40))} raw`).toBe(false);
+        }
+      }
+      // The only elements that may carry script are Dateline's own: JSON-LD and same-site files.
+      for (const tag of text.match(/<script\b[^>]*>/gi) ?? []) {
+        expect(tag, file).toMatch(/type="application\/ld\+json"|src="\/[^"]*"/);
+      }
+      // No tag gained an attribute: with quoted values blanked, no event handler or autofocus is left.
+      for (const tag of text.match(/<[a-z][^<>]*>/gi) ?? []) {
+        expect(tag.replace(/"[^"]*"/g, '""'), file).not.toMatch(/\s(on[a-z]+|autofocus)\b/i);
+      }
+    }
+  });
+
+  it("leaves article text out of template processing: {{ }} and {% %} show as written", async () => {
+    const value = HOSTILE_VALUES.find((v) => v.id === "template-braces")!.value;
+    const page = await site.read(`people/${slugify(value)}/index.html`);
+    expect(page).toContain("{{ 7 * 7 }} {% raw %}{{ constructor.constructor(&#39;alert(1)&#39;)() }}{% endraw %} ${7*7}");
+    expect(page).not.toContain(">49<");
+  });
+
+  it("follows only http(s) and relative links from an article body", async () => {
+    const page = await site.read(files.find((f) => f.startsWith("2024/02/01/"))!);
+    const body = page.slice(page.indexOf('<div class="article-body">'), page.indexOf('<footer class="article-footer">'));
+    const hrefs = [...body.matchAll(/\s(?:href|src)="([^"]*)"/g)].map((m) => m[1]!.replace(/&amp;/g, "&"));
+    expect(hrefs.sort()).toEqual(
+      [
+        "#notes",
+        "/2024/01/01/other/",
+        "http://example.org/",
+        "https://example.org/",
+        "https://example.org/a.png",
+        "https://example.org/path?q=1&r=2",
+        // Not a scheme once the tab / newline is percent-encoded: a harmless relative path.
+        "java%09script:alert('angle-tab')",
+        "java%0Ascript:alert('newline-entity')",
+      ].sort(),
+    );
+  });
+});
+
+describe("source.url", () => {
+  it.each(REFUSED_SOURCE_URLS)("refuses %j with an error naming the file and field", async (url) => {
+    const project = await createFixtureProject({
+      "2024/a.md": articleText(`title: A\ndate: 2024-01-01\nsource:\n  name: Wire\n  url: ${JSON.stringify(url)}`),
+    });
+    try {
+      const error = await project.build().then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(ArticleValidationError);
+      const issues = (error as ArticleValidationError).issues;
+      expect(issues).toHaveLength(1);
+      expect(issues[0]).toMatchObject({ file: "content/2024/a.md", field: "source.url", ruleId: "article-schema:source", expected: "an http(s) URL" });
+      expect((error as Error).message).toContain("content/2024/a.md:");
+      await expect(readFile(join(project.outputDir, "index.html"))).rejects.toThrow();
+    } finally {
+      await project.cleanup();
+    }
+  });
+});
