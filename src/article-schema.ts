@@ -99,7 +99,7 @@ function nameListField(field: string) {
         ctx.addIssue({
           code: "custom",
           path,
-          message: `\`${field}[${index}]\` is empty; expected a name`,
+          message: `\`${field}${Array.isArray(value) ? `[${index}]` : ""}\` is empty; expected a name`,
           params: { actual: '""', expected: "a name" },
         });
         return;
@@ -259,7 +259,9 @@ export function validateArticle(data: Record<string, unknown>, file: string, fie
     };
     return { ok: true, data: article, warnings };
   }
-  const zodIssues = result.success ? [] : result.error.issues;
+  // A missing title or date is reported once, by the presence check above.
+  const missingFields = new Set(missing.map((issue) => issue.field));
+  const zodIssues = (result.success ? [] : result.error.issues).filter((zodIssue) => !missingFields.has(String(zodIssue.path[0] ?? "")));
   const issues: Issue[] = zodIssues.map((zodIssue) => {
     const top = String(zodIssue.path[0] ?? "");
     const field = zodIssue.path

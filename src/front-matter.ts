@@ -60,7 +60,8 @@ export function readArticleSource(text: string, file: string): ArticleSource {
   }
   const { doc, lines, lineOffset: FRONT_MATTER_OFFSET } = parsed;
   const issues: Issue[] = doc.errors.map((error) => {
-    const pos = error.linePos?.[0];
+    // `linePos` is only filled in with prettyErrors; the offset always is.
+    const pos = error.linePos?.[0] ?? lines.linePos(error.pos[0]);
     return {
       file,
       line: (pos?.line ?? 1) + FRONT_MATTER_OFFSET,
