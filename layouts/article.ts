@@ -2,6 +2,7 @@ import { html, trustedHtml } from "../src/html.js";
 import type { ArticlePage, TermLink } from "../src/pages.js";
 import { renderDocument } from "./base.js";
 import type { RenderContext } from "./context.js";
+import { renderArticleMetadata } from "./news-metadata.js";
 
 export function renderArticlePage(page: ArticlePage, ctx: RenderContext): string {
   const a = page.article;
@@ -39,5 +40,5 @@ ${a.older ? html`<li class="older"><span class="neighbour-label">Older</span> <a
 ${a.newer ? html`<li class="newer"><span class="neighbour-label">Newer</span> <a rel="next" href="${link(a.newer.url)}">${a.newer.title}</a></li>` : ""}
 </ul>
 </nav>` : ""}`;
-  return renderDocument(page, ctx, { main });
+  return renderDocument(page, ctx, { main, head: renderArticleMetadata(page, ctx) });
 }

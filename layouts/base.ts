@@ -1,5 +1,5 @@
 import { html, type SafeHtml } from "../src/html.js";
-import type { Link, PageSpec } from "../src/pages.js";
+import type { HtmlPageSpec, Link } from "../src/pages.js";
 import { ARCHIVE_URL, FEED_ATOM_URL, FEED_JSON_URL, FRONT_PAGE_URL, SEARCH_URL, hubUrl } from "../src/urls.js";
 import type { RenderContext } from "./context.js";
 
@@ -10,7 +10,7 @@ export interface DocumentParts {
 }
 
 /** The frame of every HTML page: head, header with search, breadcrumbs, main, footer. */
-export function renderDocument(page: PageSpec, ctx: RenderContext, parts: DocumentParts): string {
+export function renderDocument(page: HtmlPageSpec, ctx: RenderContext, parts: DocumentParts): string {
   const { site, link } = ctx;
   const title = page.kind === "listing" && page.variant === "front" && page.pagination.number === 1 ? site.title : `${page.title} — ${site.title}`;
   const isNotFound = page.kind === "not-found";

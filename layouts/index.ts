@@ -2,9 +2,11 @@ import type { PageSpec } from "../src/pages.js";
 import { renderArchivePage } from "./archive.js";
 import { renderArticlePage } from "./article.js";
 import type { RenderContext } from "./context.js";
+import { renderAtomFeed, renderJsonFeed } from "./feeds.js";
 import { renderHubPage } from "./hub.js";
 import { renderListingPage } from "./listing.js";
 import { renderNotFoundPage, renderSearchPage } from "./simple-pages.js";
+import { renderRobots, renderSitemap, renderSitemapIndex } from "./sitemap.js";
 
 export type { RenderContext } from "./context.js";
 
@@ -23,5 +25,15 @@ export function renderPage(page: PageSpec, ctx: RenderContext): string {
       return renderSearchPage(page, ctx);
     case "not-found":
       return renderNotFoundPage(page, ctx);
+    case "feed-atom":
+      return renderAtomFeed(page);
+    case "feed-json":
+      return renderJsonFeed(page);
+    case "sitemap":
+      return renderSitemap(page);
+    case "sitemap-index":
+      return renderSitemapIndex(page);
+    case "robots":
+      return renderRobots(page);
   }
 }

@@ -1,4 +1,5 @@
 import type { TaxonomyKind } from "./article.js";
+import type { ArticleMetadata } from "./news-metadata.js";
 
 /**
  * Page specs: everything a layout needs to present one page, already shaped. Layouts only loop and
@@ -50,6 +51,8 @@ interface PageBase {
 
 export interface ArticlePage extends PageBase {
   readonly kind: "article";
+  /** Open Graph times and schema.org JSON-LD for the head. */
+  readonly metadata?: ArticleMetadata;
   readonly article: {
     readonly title: string;
     readonly date: DateView;
@@ -105,4 +108,90 @@ export interface SearchPage extends PageBase {
   readonly kind: "search";
 }
 
-export type PageSpec = ArticlePage | ListingPage | HubPage | ArchivePage | NotFoundPage | SearchPage;
+/** Pages shown in a browser: framed by `layouts/base.ts`. */
+export type HtmlPageSpec = ArticlePage | ListingPage | HubPage | ArchivePage | NotFoundPage | SearchPage;
+
+/**
+ * A feed as data, shared by the Atom and JSON Feed layouts. Every URL in it is absolute, dates are
+ * RFC 3339 instants, and `contentHtml` already has its links made absolute.
+ */
+export interface FeedDocument {
+  /** Permanent id of the feed: its own absolute URL. */
+  readonly id: string;
+  readonly title: string;
+  readonly description: string;
+  readonly language: string;
+  /** The HTML page the feed follows (front page, or a person's page). */
+  readonly homeUrl: string;
+  /** Absolute URL of this feed, for `rel="self"`. */
+  readonly feedUrl: string;
+  /** The newest `updated` of its entries. */
+  readonly updated: string;
+  readonly authors: readonly FeedAuthor[];
+  readonly entries: readonly FeedEntry[];
+}
+
+export interface FeedAuthor {
+  readonly name: string;
+  readonly url?: string;
+}
+
+export interface FeedEntry {
+  /** The article's absolute URL, which is also its permanent id. */
+  readonly id: string;
+  readonly url: string;
+  readonly title: string;
+  readonly published: string;
+  readonly updated: string;
+  readonly summary: string;
+  /** Full body, when the feed carries full content. */
+  readonly contentHtml?: string;
+  /** From the byline; empty when the article has none (the feed's author stands in). */
+  readonly authors: readonly FeedAuthor[];
+  /** The article's tags. */
+  readonly categories: readonly { readonly label: string; readonly url: string }[];
+}
+
+export interface AtomFeedPage {
+  readonly kind: "feed-atom";
+  readonly url: string;
+  readonly feed: FeedDocument;
+}
+
+export interface JsonFeedPage {
+  readonly kind: "feed-json";
+  readonly url: string;
+  readonly feed: FeedDocument;
+}
+
+/** One `<url>` of a sitemap, or one `<sitemap>` of a sitemap index. */
+export interface SitemapEntry {
+  /** Absolute. */
+  readonly url: string;
+  /** W3C date or date-time. */
+  readonly lastmod?: string;
+}
+
+export interface SitemapPage {
+  readonly kind: "sitemap";
+  readonly url: string;
+  readonly entries: readonly SitemapEntry[];
+}
+
+export interface SitemapIndexPage {
+  readonly kind: "sitemap-index";
+  readonly url: string;
+  readonly sitemaps: readonly SitemapEntry[];
+}
+
+export interface RobotsPage {
+  readonly kind: "robots";
+  readonly url: string;
+  /** Absolute URL of the sitemap (or sitemap index). */
+  readonly sitemapUrl: string;
+}
+
+/** Files for machines: feeds, sitemaps, robots.txt. Written at their `url` like any page. */
+export type FilePageSpec = AtomFeedPage | JsonFeedPage | SitemapPage | SitemapIndexPage | RobotsPage;
+
+export type PageSpec = HtmlPageSpec | FilePageSpec;

@@ -2,9 +2,12 @@ import { TAXONOMY_KINDS, type Article, type TaxonomyKind } from "./article.js";
 import { buildArchive, type YearGroup } from "./archive.js";
 import { formatDisplayDate, formatMonth, formatMonthName, htmlDate, type ArticleDate } from "./dates.js";
 import type { Issue } from "./errors.js";
+import { buildFeedPages } from "./feeds.js";
+import { buildArticleMetadata } from "./news-metadata.js";
 import type { ArticleCard, ArticlePage, DateView, Link, ListingPage, PageSpec, TermLink } from "./pages.js";
 import { paginate } from "./pagination.js";
 import type { SiteSettings } from "./settings.js";
+import { buildSitemapPages, type SitemapOptions } from "./sitemap.js";
 import { slugify } from "./slugs.js";
 import { compareLabels, compareNewestFirst } from "./sort.js";
 import { buildTaxonomy, type Taxonomy } from "./taxonomy.js";
@@ -115,7 +118,11 @@ export function placeArticles(articles: readonly Article[], resolve?: NameResolv
   return { placed, warnings };
 }
 
-export function buildSiteModel(articles: readonly Article[], settings: SiteSettings, resolve?: NameResolver): SiteModel {
+export interface SiteModelOptions {
+  readonly sitemap?: SitemapOptions;
+}
+
+export function buildSiteModel(articles: readonly Article[], settings: SiteSettings, resolve?: NameResolver, options: SiteModelOptions = {}): SiteModel {
   const { placed, warnings } = placeArticles(articles, resolve);
   const taxonomies = {
     people: buildTaxonomy("people", placed, (a) => a.people),
@@ -127,7 +134,7 @@ export function buildSiteModel(articles: readonly Article[], settings: SiteSetti
   const perPage = settings.perPage;
 
   // Articles, with their neighbours in time.
-  placed.forEach((article, index) => pages.push(buildArticlePage(article, placed[index - 1], placed[index + 1], taxonomies)));
+  placed.forEach((article, index) => pages.push(buildArticlePage(article, placed[index - 1], placed[index + 1], taxonomies, settings)));
 
   // Front page.
   pages.push(
@@ -230,6 +237,10 @@ export function buildSiteModel(articles: readonly Article[], settings: SiteSetti
   pages.push({ kind: "search", url: SEARCH_URL, title: "Search", breadcrumbs: [HOME], description: "Search the archive." });
   pages.push({ kind: "not-found", url: NOT_FOUND_URL, title: "Page not found", breadcrumbs: [HOME] });
 
+  // Files for machines: feeds, then the sitemap of every page above, and robots.txt naming it.
+  pages.push(...buildFeedPages({ articles: placed, taxonomies }, settings));
+  pages.push(...buildSitemapPages(pages, placed, settings, options.sitemap));
+
   return { articles: placed, taxonomies, archive, pages, warnings };
 }
 
@@ -238,6 +249,7 @@ function buildArticlePage(
   newer: PlacedArticle | undefined,
   older: PlacedArticle | undefined,
   taxonomies: SiteModel["taxonomies"],
+  settings: SiteSettings,
 ): ArticlePage {
   const termLinks = (kind: TaxonomyKind): TermLink[] =>
     article[kind].map((name) => {
@@ -246,11 +258,15 @@ function buildArticlePage(
     });
   const year = article.date.day.slice(0, 4);
   const month = article.date.day.slice(5, 7);
+  const people = termLinks("people");
+  const places = termLinks("places");
+  const tags = termLinks("tags");
   return {
     kind: "article",
     url: article.url,
     title: article.title,
     description: article.summary ?? article.excerpt,
+    metadata: buildArticleMetadata(article, { people, places, tags }, settings),
     breadcrumbs: [HOME, { label: year, url: yearUrl(year) }, { label: formatMonth(year, month), url: monthUrl(year, month) }],
     article: {
       title: article.title,
@@ -260,9 +276,9 @@ function buildArticlePage(
       ...(article.source ? { source: article.source } : {}),
       ...(article.summary ? { summary: article.summary } : {}),
       excerpt: article.excerpt,
-      people: termLinks("people"),
-      places: termLinks("places"),
-      tags: termLinks("tags"),
+      people,
+      places,
+      tags,
       bodyHtml: article.bodyHtml,
       year,
       ...(newer ? { newer: newer.card } : {}),

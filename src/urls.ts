@@ -13,6 +13,7 @@ export const NOT_FOUND_URL = "/404.html";
 export const FEED_ATOM_URL = "/feed.xml";
 export const FEED_JSON_URL = "/feed.json";
 export const SITEMAP_URL = "/sitemap.xml";
+export const ROBOTS_URL = "/robots.txt";
 
 const HUB_SEGMENT: Record<TaxonomyKind, string> = { people: "people", places: "places", tags: "tags" };
 
@@ -31,6 +32,11 @@ export function termUrl(kind: TaxonomyKind, slug: string): string {
 
 export function termFeedUrl(kind: TaxonomyKind, slug: string): string {
   return `${termUrl(kind, slug)}feed.xml`;
+}
+
+/** Part `n` (1-based) of a sitemap split in parts: `SITEMAP_URL` is then their index. */
+export function sitemapPartUrl(n: number): string {
+  return `/sitemap-${n}.xml`;
 }
 
 export function yearUrl(year: string): string {

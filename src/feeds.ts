@@ -1,0 +1,142 @@
+import { absoluteUrl as resolveUrl, dateToRfc3339, getNewestCollectionItemDate } from "@11ty/eleventy-plugin-rss";
+import { TAXONOMY_KINDS } from "./article.js";
+import { parseByline } from "./bylines.js";
+import type { ArticleDate } from "./dates.js";
+import { escapeHtml } from "./html.js";
+import type { AtomFeedPage, FeedAuthor, FeedDocument, FeedEntry, JsonFeedPage } from "./pages.js";
+import type { SiteSettings } from "./settings.js";
+import type { PlacedArticle, SiteModel } from "./site-model.js";
+import { slugify } from "./slugs.js";
+import { FEED_ATOM_URL, FEED_JSON_URL, FRONT_PAGE_URL, absoluteUrl, termFeedUrl, termUrl } from "./urls.js";
+
+/**
+ * The site's feeds as data: Atom and JSON Feed 1.1 of the newest articles, and one Atom feed per
+ * person, place and tag. Each article's entry is built once and shared by every feed it is in, and
+ * each term feed takes the first `feedLength` of the term's list (already newest first), so the
+ * work grows with the archive, never with archive × terms.
+ */
+
+/** An article's later date: `updated` when it is after `date`. */
+export function lastModified(article: { readonly date: ArticleDate; readonly updated?: ArticleDate | undefined }): ArticleDate {
+  return article.updated && article.updated.epochMs > article.date.epochMs ? article.updated : article.date;
+}
+
+/** RFC 3339 in UTC, as Atom requires (a calendar day is its midnight UTC). */
+export function feedDate(date: ArticleDate): string {
+  return dateToRfc3339(new Date(date.epochMs));
+}
+
+const ATTRIBUTE_URL = /(\s(?:href|src))="([^"]*)"/g;
+const ATTRIBUTE_ENTITIES: Record<string, string> = { "&quot;": '"', "&lt;": "<", "&gt;": ">", "&#39;": "'", "&amp;": "&" };
+
+/**
+ * Makes every link and image URL in an article body absolute against the article's own address,
+ * so the body reads the same in a feed reader. Bodies are Dateline's own markdown-it output with raw
+ * HTML off: the only double-quoted `href`/`src` in them are real attributes (a `"` in text is
+ * always written `&quot;`), which is what lets this work on the string without an HTML parser.
+ */
+export function absolutizeHtmlLinks(bodyHtml: string, pageUrl: string): string {
+  return bodyHtml.replace(ATTRIBUTE_URL, (_match, attribute: string, value: string) => {
+    const url = value.replace(/&(?:quot|lt|gt|#39|amp);/g, (entity) => ATTRIBUTE_ENTITIES[entity]!);
+    return `${attribute}="${escapeHtml(resolveUrl(url, pageUrl))}"`;
+  });
+}
+
+export function buildFeedPages(model: Pick<SiteModel, "articles" | "taxonomies">, settings: SiteSettings): (AtomFeedPage | JsonFeedPage)[] {
+  const absolute = (url: string) => absoluteUrl(settings.baseUrl, settings.pathPrefix, url);
+  const tagLabel = (tag: string) => model.taxonomies.tags.bySlug.get(slugify(tag))?.label ?? tag;
+  const entries = createEntryCache(absolute, tagLabel);
+  const publisher: FeedAuthor[] = [{ name: settings.publisher, url: absolute(FRONT_PAGE_URL) }];
+  const pages: (AtomFeedPage | JsonFeedPage)[] = [];
+
+  const newest = model.articles.slice(0, settings.feedLength).map((article) => entries.get(article, true));
+  const siteFeed = (url: string): FeedDocument => ({
+    id: absolute(url),
+    title: settings.title,
+    description: settings.description,
+    language: settings.language,
+    homeUrl: absolute(FRONT_PAGE_URL),
+    feedUrl: absolute(url),
+    updated: newestUpdate(newest),
+    authors: publisher,
+    entries: newest.map((cached) => cached.entry),
+  });
+  pages.push({ kind: "feed-atom", url: FEED_ATOM_URL, feed: siteFeed(FEED_ATOM_URL) });
+  pages.push({ kind: "feed-json", url: FEED_JSON_URL, feed: siteFeed(FEED_JSON_URL) });
+
+  const full = settings.termFeedContent === "full";
+  for (const kind of TAXONOMY_KINDS) {
+    for (const term of model.taxonomies[kind].terms) {
+      const termEntries = term.articles.slice(0, settings.feedLength).map((article) => entries.get(article, full));
+      const url = termFeedUrl(kind, term.slug);
+      const what = kind === "tags" ? `tagged ${term.label}` : `mentioning ${term.label}`;
+      pages.push({
+        kind: "feed-atom",
+        url,
+        feed: {
+          id: absolute(url),
+          title: `${term.label} — ${settings.title}`,
+          description: `Articles ${what} in ${settings.title}, newest first.`,
+          language: settings.language,
+          homeUrl: absolute(termUrl(kind, term.slug)),
+          feedUrl: absolute(url),
+          updated: newestUpdate(termEntries),
+          authors: publisher,
+          entries: termEntries.map((cached) => cached.entry),
+        },
+      });
+    }
+  }
+  return pages;
+}
+
+interface CachedEntry {
+  readonly entry: FeedEntry;
+  readonly updatedMs: number;
+}
+
+/** Builds each article's entry at most once with its body and once without. */
+function createEntryCache(absolute: (url: string) => string, tagLabel: (tag: string) => string) {
+  const withBody = new Map<string, FeedEntry>();
+  const withoutBody = new Map<string, FeedEntry>();
+  const updatedMs = new WeakMap<FeedEntry, number>();
+  const build = (article: PlacedArticle, includeBody: boolean): FeedEntry => {
+    const url = absolute(article.url);
+    const entry: FeedEntry = {
+      id: url,
+      url,
+      title: article.title,
+      published: feedDate(article.date),
+      updated: feedDate(lastModified(article)),
+      summary: article.summary ?? article.excerpt,
+      ...(includeBody ? { contentHtml: absolutizeHtmlLinks(article.bodyHtml, url) } : {}),
+      authors: article.byline ? parseByline(article.byline).map((author) => ({ name: author.name })) : [],
+      categories: article.tags.map((tag) => ({ label: tagLabel(tag), url: absolute(termUrl("tags", slugify(tag))) })),
+    };
+    updatedMs.set(entry, lastModified(article).epochMs);
+    return entry;
+  };
+  return {
+    get(article: PlacedArticle, includeBody: boolean): CachedEntry {
+      const cache = includeBody ? withBody : withoutBody;
+      let entry = cache.get(article.url);
+      if (!entry) {
+        entry = build(article, includeBody);
+        cache.set(article.url, entry);
+      }
+      return { entry, updatedMs: updatedMs.get(entry)! };
+    },
+  };
+}
+
+/**
+ * The feed's `updated`: its newest entry's. An empty feed says the epoch rather than "now", so an
+ * unchanged archive builds byte-identical feeds.
+ */
+function newestUpdate(entries: readonly CachedEntry[]): string {
+  const newest = getNewestCollectionItemDate(
+    entries.map((e) => ({ date: new Date(e.updatedMs) })),
+    new Date(0),
+  );
+  return dateToRfc3339(newest);
+}
