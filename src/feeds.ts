@@ -1,8 +1,8 @@
-import { absoluteUrl as resolveUrl, dateToRfc3339, getNewestCollectionItemDate } from "@11ty/eleventy-plugin-rss";
+import { dateToRfc3339, getNewestCollectionItemDate } from "@11ty/eleventy-plugin-rss";
 import { TAXONOMY_KINDS } from "./article.js";
+import { absolutizeBodyLinks } from "./body-links.js";
 import { parseByline } from "./bylines.js";
 import type { ArticleDate } from "./dates.js";
-import { escapeHtml } from "./html.js";
 import type { AtomFeedPage, FeedAuthor, FeedDocument, FeedEntry, JsonFeedPage } from "./pages.js";
 import type { SiteSettings } from "./settings.js";
 import type { PlacedArticle, SiteModel } from "./site-model.js";
@@ -24,22 +24,6 @@ export function lastModified(article: { readonly date: ArticleDate; readonly upd
 /** RFC 3339 in UTC, as Atom requires (a calendar day is its midnight UTC). */
 export function feedDate(date: ArticleDate): string {
   return dateToRfc3339(new Date(date.epochMs));
-}
-
-const ATTRIBUTE_URL = /(\s(?:href|src))="([^"]*)"/g;
-const ATTRIBUTE_ENTITIES: Record<string, string> = { "&quot;": '"', "&lt;": "<", "&gt;": ">", "&#39;": "'", "&amp;": "&" };
-
-/**
- * Makes every link and image URL in an article body absolute against the article's own address,
- * so the body reads the same in a feed reader. Bodies are Dateline's own markdown-it output with raw
- * HTML off: the only double-quoted `href`/`src` in them are real attributes (a `"` in text is
- * always written `&quot;`), which is what lets this work on the string without an HTML parser.
- */
-export function absolutizeHtmlLinks(bodyHtml: string, pageUrl: string): string {
-  return bodyHtml.replace(ATTRIBUTE_URL, (_match, attribute: string, value: string) => {
-    const url = value.replace(/&(?:quot|lt|gt|#39|amp);/g, (entity) => ATTRIBUTE_ENTITIES[entity]!);
-    return `${attribute}="${escapeHtml(resolveUrl(url, pageUrl))}"`;
-  });
 }
 
 export function buildFeedPages(model: Pick<SiteModel, "articles" | "taxonomies">, settings: SiteSettings): (AtomFeedPage | JsonFeedPage)[] {
@@ -109,7 +93,7 @@ function createEntryCache(absolute: (url: string) => string, tagLabel: (tag: str
       published: feedDate(article.date),
       updated: feedDate(lastModified(article)),
       summary: article.summary ?? article.excerpt,
-      ...(includeBody ? { contentHtml: absolutizeHtmlLinks(article.bodyHtml, url) } : {}),
+      ...(includeBody ? { contentHtml: absolutizeBodyLinks(article.bodyHtml, url, absolute) } : {}),
       authors: article.byline ? parseByline(article.byline).map((author) => ({ name: author.name })) : [],
       categories: article.tags.map((tag) => ({ label: tagLabel(tag), url: absolute(termUrl("tags", slugify(tag))) })),
     };

@@ -64,6 +64,7 @@ export interface ArticlePage extends PageBase {
     readonly people: readonly TermLink[];
     readonly places: readonly TermLink[];
     readonly tags: readonly TermLink[];
+    /** Rendered body; site paths in its links already carry the path prefix. */
     readonly bodyHtml: string;
     readonly year: string;
     readonly newer?: ArticleCard;

@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+import { relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { RenderContext } from "../layouts/context.js";
 import { ArticleValidationError, type Issue } from "./errors.js";
@@ -47,7 +48,8 @@ export function createRenderContext(settings: SiteSettings, stylesheetUrl: strin
  */
 export async function prepareSite(options: PrepareOptions): Promise<PreparedSite> {
   const projectDir = options.projectDir ?? process.cwd();
-  const loadedSettings = await loadSettings(options.contentDir);
+  // Messages name the settings file as the user sees it: content/site.yaml.
+  const loadedSettings = await loadSettings(options.contentDir, relative(projectDir, options.contentDir) || ".");
   const settings: SiteSettings =
     options.pathPrefix !== undefined ? { ...loadedSettings, pathPrefix: normalizePathPrefix(options.pathPrefix) } : loadedSettings;
   const md = createMarkdown();

@@ -151,6 +151,7 @@ export function parseSettings(source: string, file: string): SiteSettings {
     for (const issue of result.error.issues) {
       if (issue.code === "unrecognized_keys") {
         for (const key of issue.keys) {
+          const likely = Object.keys(EXPECTED).find((name) => squash(name) === squash(key));
           issues.push({
             file,
             ...lineOf(fieldLines, key),
@@ -160,6 +161,7 @@ export function parseSettings(source: string, file: string): SiteSettings {
             ruleId: "settings:unknown",
             actual: key,
             expected: Object.keys(EXPECTED).join(", "),
+            ...(likely ? { hint: `did you mean \`${likely}\`?` } : {}),
           });
         }
         continue;
@@ -194,6 +196,11 @@ export function parseSettings(source: string, file: string): SiteSettings {
     termFeedContent: data.termFeedContent ?? DEFAULT_SETTINGS.termFeedContent,
     publisher: data.publisher ?? data.title ?? DEFAULT_SETTINGS.publisher,
   };
+}
+
+/** `base_url`, `BaseURL` and `baseurl` all point at `baseUrl`. */
+function squash(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9]/g, "");
 }
 
 function lineOf(fieldLines: ReadonlyMap<string, number>, field: string): { line?: number; column?: number } {

@@ -1,5 +1,6 @@
 import { TAXONOMY_KINDS, type Article, type TaxonomyKind } from "./article.js";
 import { buildArchive, type YearGroup } from "./archive.js";
+import { prefixBodyLinks } from "./body-links.js";
 import { formatDisplayDate, formatMonth, formatMonthName, htmlDate, type ArticleDate } from "./dates.js";
 import type { Issue } from "./errors.js";
 import { buildFeedPages } from "./feeds.js";
@@ -279,7 +280,8 @@ function buildArticlePage(
       people,
       places,
       tags,
-      bodyHtml: article.bodyHtml,
+      // Site paths in the body get the path prefix here, as the layouts give it to every other link.
+      bodyHtml: prefixBodyLinks(article.bodyHtml, settings.pathPrefix),
       year,
       ...(newer ? { newer: newer.card } : {}),
       ...(older ? { older: older.card } : {}),
