@@ -48,7 +48,7 @@ export function extractEntities(input: string): Entities {
   const { text, dateline } = cleanArticleText(input);
   const tokens = tokenizeText(text);
   const lowerWords = new Set<string>();
-  for (const t of tokens) if (t.isWord && !/\p{Lu}/u.test(t.text)) lowerWords.add(t.text.toLowerCase());
+  for (const t of tokens) if (t.isWord && !t.capitalised && t.text === t.text.toLowerCase()) lowerWords.add(t.text);
   const ctx: Context = { tokens, lowerWords };
 
   const places: string[] = [];
@@ -308,15 +308,15 @@ function mergePeople(mentions: readonly PersonMention[]): string[][] {
   const sorted = mentions
     .map((m, order) => ({ words: m.words, order }))
     .sort((a, b) => b.words.length - a.words.length || a.order - b.order);
-  const kept: { words: string[]; order: number }[] = [];
+  const kept: { words: string[]; keys: string[]; order: number }[] = [];
   for (const m of sorted) {
     const key = m.words.map(fold);
-    const host = kept.find((k) => isSubsequence(key, k.words.map(fold)));
+    const host = kept.find((k) => isSubsequence(key, k.keys));
     if (host) {
       host.order = Math.min(host.order, m.order);
       continue;
     }
-    kept.push({ words: m.words, order: m.order });
+    kept.push({ words: m.words, keys: key, order: m.order });
   }
   return kept.sort((a, b) => a.order - b.order).map((k) => k.words);
 }
@@ -373,8 +373,18 @@ function bare(word: string): string {
 }
 
 /** Accent- and case-insensitive comparison key. */
+const foldCache = new Map<string, string>();
+
 function fold(word: string): string {
-  return word.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[.'’]/g, "");
+  let key = foldCache.get(word);
+  if (key === undefined) {
+    key = /^[a-zA-Z ]*$/.test(word)
+      ? word.toLowerCase()
+      : word.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[.'’]/g, "");
+    if (foldCache.size > 100_000) foldCache.clear();
+    foldCache.set(word, key);
+  }
+  return key;
 }
 
 function unique(names: readonly string[]): string[] {

@@ -42,7 +42,9 @@ function isNameWord(token: Token): boolean {
   if (INITIALS.test(token.text)) return true;
   if (token.capitalised) return !/^\p{Lu}-\p{Lu}/u.test(token.text); // "D-Mass" party tags are not names
   // "al-Megrahi", "bin-Laden": a lower-case particle glued to a capitalised name.
-  return /^(?:al|el|ad|as|ash|an|ar|at|az|bin|ibn|ben|abu|abd|d|l|de|da|di|van|von)[-'’]\p{Lu}/u.test(token.text);
+  const t = token.text;
+  if (t.indexOf("-") < 0 && t.indexOf("'") < 0) return false;
+  return /^(?:al|el|ad|as|ash|an|ar|at|az|bin|ibn|ben|abu|abd|d|l|de|da|di|van|von)[-']\p{Lu}/u.test(t);
 }
 
 function isAcronym(token: Token): boolean {

@@ -32,8 +32,8 @@ export function tokenizeText(text: string): Token[] {
   for (const match of text.matchAll(TOKEN)) {
     let raw = match[0].replace(/’/g, "'");
     const index = match.index ?? 0;
-    const before = text.slice(Math.max(0, index - 2), index);
-    if (/\n\s*$|^\n/.test(before) || index === 0) opens = true;
+    const before = index > 0 ? text.charCodeAt(index - 1) : 10;
+    if (before === 10 || (index > 1 && text.charCodeAt(index - 2) === 10 && (before === 32 || before === 9))) opens = true;
     if (/^[\p{L}\p{M}\p{N}]/u.test(raw)) {
       let trailingStop = false;
       // A word that swallowed a full stop: keep the dot only on abbreviations and initials.
@@ -63,7 +63,7 @@ export function tokenizeText(text: string): Token[] {
     } else {
       tokens.push({ text: raw, isWord: false, capitalised: false, opensSentence: false, allCaps: false });
       if (/^[.!?:;]$/.test(raw)) opens = true;
-      else if (/^[“«(\[]$/.test(raw) || (/^["']$/.test(raw) && /(?:^|\s)$/.test(before))) opens = true;
+      else if (/^[“«(\[]$/.test(raw) || (/^["']$/.test(raw) && (before === 32 || before === 10 || before === 9))) opens = true;
     }
   }
   return tokens;

@@ -69,40 +69,33 @@ export async function importBatch(options: ImportOptions): Promise<ImportResult[
     reason: `${file}  error  no such file or folder  import:input`,
   }));
   const outAbsolute = path.resolve(options.out);
-  const hashes = await scanImportedHashes(options.out);
+  const { hashes, files: existingFiles } = await scanImportedHashes(options.out);
   const prepared = await prepareBatch(files, { workers: options.workers, onProgress: options.onProgress });
-  const claimed = new Set<string>();
+  const claimed = new Set<string>(existingFiles);
   const seenInBatch = new Map<string, string>();
+  const planned: { index: number; target: string; content: string; replace: boolean; file: string; shown: string }[] = [];
+  const slots: (ImportResult | null)[] = [];
   for (const item of prepared) {
     if (!item.ok) {
-      results.push({ status: "failed", file: item.file, reason: item.reason });
+      slots.push({ status: "failed", file: item.file, reason: item.reason });
       continue;
     }
     const earlier = seenInBatch.get(item.sha256);
     if (earlier !== undefined) {
-      results.push({ status: "skipped", file: item.file, path: earlier, reason: "same text as another file of this batch" });
+      slots.push({ status: "skipped", file: item.file, path: earlier, reason: "same text as another file of this batch" });
       continue;
     }
     const existing = hashes.get(item.sha256);
     if (existing !== undefined && !options.force) {
       seenInBatch.set(item.sha256, existing);
-      results.push({ status: "skipped", file: item.file, path: existing, reason: "already imported" });
+      slots.push({ status: "skipped", file: item.file, path: existing, reason: "already imported" });
       continue;
     }
-    const target = existing ?? (await chooseArticlePath(outAbsolute, item.day, item.slug, claimed));
+    const target = existing !== undefined ? path.resolve(existing) : chooseArticlePath(outAbsolute, item.day, item.slug, claimed);
     const shown = path.relative(process.cwd(), target) || target;
     seenInBatch.set(item.sha256, shown);
     const article = finishArticle(item, aliases, options.tags ?? []);
-    if (!options.dryRun) {
-      try {
-        await writeFileAtomically(target, renderArticleMarkdown(article), existing !== undefined);
-      } catch (error) {
-        const reason = error instanceof ArticleExistsError ? error.message : `${shown}  error  cannot write (${(error as Error).message})  import:write`;
-        results.push({ status: "failed", file: item.file, reason });
-        continue;
-      }
-    }
-    results.push({
+    slots.push({
       status: "imported",
       file: item.file,
       path: shown,
@@ -111,8 +104,28 @@ export async function importBatch(options: ImportOptions): Promise<ImportResult[
       places: article.places,
       replaced: existing !== undefined,
     });
+    if (!options.dryRun) {
+      planned.push({ index: slots.length - 1, target, content: renderArticleMarkdown(article), replace: existing !== undefined, file: item.file, shown });
+    }
   }
+  await runWithConcurrency(planned, 16, async (job) => {
+    try {
+      await writeFileAtomically(job.target, job.content, job.replace);
+    } catch (error) {
+      const reason = error instanceof ArticleExistsError ? error.message : `${job.shown}  error  cannot write (${(error as Error).message})  import:write`;
+      slots[job.index] = { status: "failed", file: job.file, reason };
+    }
+  });
+  for (const slot of slots) if (slot) results.push(slot);
   return results;
+}
+
+async function runWithConcurrency<T>(jobs: readonly T[], limit: number, run: (job: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(limit, jobs.length) }, async () => {
+    while (next < jobs.length) await run(jobs[next++]!);
+  });
+  await Promise.all(lanes);
 }
 
 function finishArticle(item: PreparedArticle, aliases: Aliases, tags: readonly string[]) {

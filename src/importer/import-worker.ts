@@ -8,10 +8,7 @@ export interface WorkerRequest {
   readonly files: readonly string[];
 }
 
-export interface WorkerResponse {
-  readonly id: number;
-  readonly results: Preparation[];
-}
+export type WorkerResponse = { readonly ready: true } | { readonly id: number; readonly results: Preparation[] };
 
 parentPort?.on("message", async (request: WorkerRequest) => {
   const results: Preparation[] = [];
@@ -24,3 +21,6 @@ parentPort?.on("message", async (request: WorkerRequest) => {
   }
   parentPort?.postMessage({ id: request.id, results } satisfies WorkerResponse);
 });
+
+// Loaded (compromise included): ask for work.
+parentPort?.postMessage({ ready: true } satisfies WorkerResponse);

@@ -1,88 +1,109 @@
 import { readFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
+import { setImmediate as nextTurn } from "node:timers/promises";
 import { Worker } from "node:worker_threads";
 import type { WorkerRequest, WorkerResponse } from "./import-worker.js";
 import { prepareArticle, type Preparation } from "./prepare-article.js";
 
 /**
- * Prepares a batch of raw files, in worker threads when the batch is large enough to pay for
- * starting them (each worker loads compromise's lexicon once), else in this thread.
+ * Prepares a batch of raw files. Large batches are shared between this thread and worker threads:
+ * all take chunks of files from one queue, so this thread works while the workers start (each needs
+ * a second or more to load compromise) and a batch is never slower than with this thread alone.
  */
 export interface PrepareOptions {
-  /** Worker threads to use; 0 = in this thread. Default: one per core for batches of 200+ files. */
+  /** Worker threads besides this one; 0 = none. Default: one less than the cores, for 1,000+ files. */
   readonly workers?: number;
   readonly onProgress?: (done: number, total: number) => void;
 }
 
-const CHUNK = 50;
+const CHUNK = 25;
 
 export async function prepareBatch(files: readonly string[], options: PrepareOptions = {}): Promise<Preparation[]> {
-  const workers = options.workers ?? (files.length >= 200 ? Math.min(availableParallelism(), 8) : 0);
-  if (workers <= 0) return prepareHere(files, options.onProgress);
+  const workers = options.workers ?? (files.length >= 1000 ? Math.max(1, availableParallelism() - 1) : 0);
+  const chunks: string[][] = [];
+  for (let i = 0; i < files.length; i += CHUNK) chunks.push(files.slice(i, i + CHUNK));
+  const results: Preparation[][] = new Array(chunks.length);
+  let next = 0;
+  let done = 0;
+  const record = (id: number, prepared: Preparation[]) => {
+    results[id] = prepared;
+    done += prepared.length;
+    options.onProgress?.(done, files.length);
+  };
+  const pool = workers > 0 && chunks.length > 1 ? startPool(workers) : [];
+  const workerLanes = pool.map(
+    (worker) =>
+      new Promise<void>((resolve) => {
+        let current = -1;
+        const feed = () => {
+          if (next >= chunks.length) return resolve();
+          current = next++;
+          worker.postMessage({ id: current, files: chunks[current]! } satisfies WorkerRequest);
+        };
+        worker.on("message", (response: WorkerResponse) => {
+          if ("id" in response) record(response.id, response.results);
+          current = -1;
+          feed();
+        });
+        // A worker that cannot start or dies hands its chunk back to the queue.
+        worker.on("error", () => {
+          if (current >= 0) orphans.push(current);
+          current = -1;
+          resolve();
+        });
+      }),
+  );
+  const orphans: number[] = [];
   try {
-    return await prepareInWorkers(files, workers, options.onProgress);
-  } catch {
-    return prepareHere(files, options.onProgress);
+    while (next < chunks.length || orphans.length > 0) {
+      const id = orphans.length > 0 ? orphans.pop()! : next++;
+      record(id, await prepareHere(chunks[id]!));
+      await nextTurn(); // let worker answers in
+    }
+    await Promise.all(workerLanes);
+    while (orphans.length > 0) {
+      const id = orphans.pop()!;
+      record(id, await prepareHere(chunks[id]!));
+    }
+  } finally {
+    await Promise.all(pool.map((w) => w.terminate()));
   }
+  return results.flat();
 }
 
-async function prepareHere(files: readonly string[], onProgress?: (done: number, total: number) => void): Promise<Preparation[]> {
-  const results: Preparation[] = [];
+async function prepareHere(files: readonly string[]): Promise<Preparation[]> {
+  const out: Preparation[] = [];
   for (const file of files) {
     try {
-      results.push(prepareArticle(await readFile(file), file));
+      out.push(prepareArticle(await readFile(file), file));
     } catch (error) {
-      results.push({ ok: false, file, reason: `${file}:1:1  error  cannot read the file (${(error as Error).message})  import:read` });
+      out.push({ ok: false, file, reason: `${file}:1:1  error  cannot read the file (${(error as Error).message})  import:read` });
     }
-    onProgress?.(results.length, files.length);
   }
-  return results;
+  return out;
 }
 
-function prepareInWorkers(
-  files: readonly string[],
-  count: number,
-  onProgress?: (done: number, total: number) => void,
-): Promise<Preparation[]> {
-  return new Promise((resolve, reject) => {
-    const chunks: string[][] = [];
-    for (let i = 0; i < files.length; i += CHUNK) chunks.push(files.slice(i, i + CHUNK));
-    const results: Preparation[][] = new Array(chunks.length);
-    let next = 0;
-    let done = 0;
-    let finished = 0;
-    let failed = false;
-    const pool: Worker[] = [];
-    const stopAll = () => pool.forEach((w) => void w.terminate());
-    const feed = (worker: Worker) => {
-      if (next >= chunks.length) {
-        void worker.terminate();
-        return;
-      }
-      const id = next++;
-      worker.postMessage({ id, files: chunks[id]! } satisfies WorkerRequest);
-    };
-    for (let i = 0; i < Math.min(count, chunks.length); i++) {
-      const worker = new Worker(new URL("./import-worker.ts", import.meta.url));
-      pool.push(worker);
-      worker.on("message", (response: WorkerResponse) => {
-        results[response.id] = response.results;
-        done += response.results.length;
-        finished++;
-        onProgress?.(done, files.length);
-        if (finished === chunks.length) {
-          stopAll();
-          resolve(results.flat());
-        } else feed(worker);
-      });
-      worker.on("error", (error) => {
-        if (failed) return;
-        failed = true;
-        stopAll();
-        reject(error);
-      });
-      feed(worker);
+function startPool(count: number): Worker[] {
+  const pool: Worker[] = [];
+  for (let i = 0; i < count; i++) {
+    try {
+      pool.push(startWorker());
+    } catch {
+      break;
     }
-    if (chunks.length === 0) resolve([]);
-  });
+  }
+  return pool;
+}
+
+/**
+ * Starts one import worker. Under tsx (this file is .ts) the worker registers tsx's loader itself,
+ * since Node 20 does not pass module hooks on to worker threads.
+ */
+function startWorker(): Worker {
+  const self = import.meta.url;
+  if (!self.endsWith(".ts")) return new Worker(new URL("./import-worker.js", self));
+  const loader = import.meta.resolve("tsx/esm/api");
+  const entry = new URL("./import-worker.ts", self).href;
+  const boot = `import(${JSON.stringify(loader)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
+  return new Worker(boot, { eval: true });
 }

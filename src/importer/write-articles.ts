@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { link, mkdir, readdir, readFile, rename, stat, unlink, writeFile } from "node:fs/promises";
+import { link, mkdir, readdir, readFile, rename, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 /**
@@ -11,9 +11,10 @@ import path from "node:path";
 const SHA_IN_FRONT_MATTER = /^imported:[^\n]*\n(?:[ \t]+[^\n]*\n)*?[ \t]+sha256:[ \t]*["']?([0-9a-f]{64})/m;
 
 /** Maps the `imported.sha256` of every article under `outDir` to its path (one cheap pass, no YAML parse). */
-export async function scanImportedHashes(outDir: string): Promise<Map<string, string>> {
+export async function scanImportedHashes(outDir: string): Promise<{ hashes: Map<string, string>; files: string[] }> {
   const hashes = new Map<string, string>();
-  for (const file of await listFiles(outDir, (name) => name.endsWith(".md"))) {
+  const files = await listFiles(outDir, (name) => name.endsWith(".md"));
+  for (const file of files) {
     const head = await readHead(file);
     if (!head.startsWith("---")) continue;
     const end = head.indexOf("\n---", 3);
@@ -21,7 +22,7 @@ export async function scanImportedHashes(outDir: string): Promise<Map<string, st
     const match = SHA_IN_FRONT_MATTER.exec(frontMatter);
     if (match?.[1]) hashes.set(match[1], file);
   }
-  return hashes;
+  return { hashes, files: files.map((f) => path.resolve(f)) };
 }
 
 async function readHead(file: string): Promise<string> {
@@ -45,24 +46,21 @@ export async function listFiles(dir: string, accept: (name: string) => boolean):
 }
 
 /** `<out>/YYYY/MM/<slug>.md`, or `<slug>-2.md`, `-3`… when that name is taken on disk or in `claimed`. */
-export async function chooseArticlePath(outDir: string, day: string, slug: string, claimed: Set<string>): Promise<string> {
+/**
+ * `claimed` holds the paths already taken: the articles found under `outDir` (see `listFiles`) and
+ * those planned in this batch. The chosen path is added to it.
+ */
+export function chooseArticlePath(outDir: string, day: string, slug: string, claimed: Set<string>): string {
   const folder = path.join(outDir, day.slice(0, 4), day.slice(5, 7));
   for (let n = 1; ; n++) {
     const candidate = path.join(folder, n === 1 ? `${slug}.md` : `${slug}-${n}.md`);
-    if (claimed.has(candidate) || (await exists(candidate))) continue;
+    if (claimed.has(candidate)) continue;
     claimed.add(candidate);
     return candidate;
   }
 }
 
-async function exists(file: string): Promise<boolean> {
-  try {
-    await stat(file);
-    return true;
-  } catch {
-    return false;
-  }
-}
+const madeFolders = new Set<string>();
 
 /** An article already exists where the importer would write, and `force` was not given. */
 export class ArticleExistsError extends Error {
@@ -78,7 +76,10 @@ export class ArticleExistsError extends Error {
  */
 export async function writeFileAtomically(file: string, content: string, force: boolean): Promise<void> {
   const dir = path.dirname(file);
-  await mkdir(dir, { recursive: true });
+  if (!madeFolders.has(dir)) {
+    await mkdir(dir, { recursive: true });
+    madeFolders.add(dir);
+  }
   const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
   await writeFile(temp, content, { encoding: "utf8", flag: "wx" });
   try {
