@@ -61,14 +61,16 @@ export function countPhrase(count: number, singular = "article", plural = "artic
   return `${count.toLocaleString("en")} ${count === 1 ? singular : plural}`;
 }
 
-/** The taxonomy names of an article after the aliases file: renamed, dropped, de-duplicated. */
+/**
+ * The taxonomy names of an article after the aliases file: renamed, dropped, and de-duplicated by
+ * slug, so "José Martí" and "Jose Marti" in one article make one link to their one page.
+ */
 function resolvedNames(article: Article, kind: TaxonomyKind, resolve: NameResolver | undefined): readonly string[] {
   const names = article[kind];
-  if (!resolve) return names;
   const out: string[] = [];
   const seen = new Set<string>();
   for (const name of names) {
-    const resolved = resolve(kind, name);
+    const resolved = resolve ? resolve(kind, name) : name;
     if (resolved === null) continue;
     const key = slugify(resolved);
     if (!seen.has(key)) {
@@ -105,9 +107,7 @@ export function placeArticles(articles: readonly Article[], resolve?: NameResolv
       });
     }
     taken.set(url, article.file);
-    const withNames: Article = resolve
-      ? { ...article, people: resolvedNames(article, "people", resolve), places: resolvedNames(article, "places", resolve), tags: resolvedNames(article, "tags", resolve) }
-      : article;
+    const withNames: Article = { ...article, people: resolvedNames(article, "people", resolve), places: resolvedNames(article, "places", resolve), tags: resolvedNames(article, "tags", resolve) };
     placed.push({
       ...withNames,
       slug,
