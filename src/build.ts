@@ -1,11 +1,15 @@
 import { mkdir, stat } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
+import { ArticleCache } from "./build-cache/article-cache.js";
+import { codeVersion } from "./build-cache/code-version.js";
+import { contextKey, loadPageRecords, planPages, savePageRecords, type PageRecord } from "./build-cache/page-plan.js";
 import { renderPagesWithEleventy } from "./eleventy/render-pages.js";
 import type { Issue } from "./errors.js";
 import { acquireBuildLock } from "./output/build-lock.js";
-import { stageSite, type SiteTrees, type WriteStats } from "./output/write-site.js";
-import { prepareSite } from "./prepare-site.js";
+import { findReusableFiles, stageSite, type SiteTrees, type WriteStats } from "./output/write-site.js";
+import { prepareSite, type PreparedSite } from "./prepare-site.js";
 import type { NameResolver } from "./site-model.js";
+import { outputPathForUrl } from "./urls.js";
 
 export interface BuildOptions {
   readonly projectDir: string;
@@ -25,6 +29,10 @@ export interface BuildOptions {
 
 export interface BuildReport {
   readonly pages: number;
+  /** Pages rendered this time; the others were unchanged since the last build and reused. */
+  readonly rendered: number;
+  /** Articles parsed this time; the others came from the cache of parsed articles. */
+  readonly parsed: number;
   readonly articles: number;
   readonly drafts: number;
   readonly warnings: readonly Issue[];
@@ -33,8 +41,13 @@ export interface BuildReport {
 }
 
 /**
- * One whole build: validate every article, model the site, render every page, then make the new
- * site live in one swap. Any failure before the swap leaves the output folder as it was.
+ * One build: validate every article, model the site, render the pages, then make the new site live
+ * in one swap. Any failure before the swap leaves the output folder as it was.
+ *
+ * Incremental by default, from what `.dateline-cache/` keeps between builds: articles whose bytes
+ * are unchanged are not parsed again, and pages whose spec, context and code are unchanged are not
+ * rendered again — their bytes come from the previous build's trees. The output is the same, byte
+ * for byte, as a build from an empty cache.
  */
 export async function buildSite(options: BuildOptions): Promise<BuildReport> {
   const projectDir = resolve(options.projectDir);
@@ -49,33 +62,59 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
     mark = now;
   };
 
-  const site = await prepareSite({
-    contentDir,
-    projectDir,
-    includeDrafts: options.includeDrafts ?? false,
-    ...(options.pathPrefix !== undefined ? { pathPrefix: options.pathPrefix } : {}),
-    ...(options.resolveName ? { resolveName: options.resolveName } : {}),
-  });
-  lap("read+validate+model");
-
-  const pages = await renderPagesWithEleventy(site, projectDir, contentDir, outputDir, options.configPath);
-  lap("render");
-  const files = new Map<string, string | Uint8Array>(pages);
-  for (const [path, content] of site.assets) files.set(path, content);
-
-  const trees = await siteTrees(outputDir, stateDir);
   const lock = await acquireBuildLock(join(stateDir, `build-${basename(outputDir)}.lock`), { outputLabel: outputDir });
   try {
-    const staged = await stageSite(trees, files);
+    const version = await codeVersion();
+    const cache = await ArticleCache.load(join(stateDir, "articles"), version);
+    let site: PreparedSite;
+    try {
+      site = await prepareSite({
+        contentDir,
+        projectDir,
+        includeDrafts: options.includeDrafts ?? false,
+        ...(options.pathPrefix !== undefined ? { pathPrefix: options.pathPrefix } : {}),
+        ...(options.resolveName ? { resolveName: options.resolveName } : {}),
+        cache,
+        onArticlesLoaded: () => lap("read+validate"),
+      });
+    } finally {
+      // Even when an article is invalid: the next build, after the fix, parses only that one.
+      await cache.save();
+    }
+    lap("model");
+
+    const trees = await siteTrees(outputDir, stateDir);
+    const recordsFile = join(stateDir, `pages-${basename(outputDir)}.json`);
+    const plan = planPages(site.model.pages, contextKey(version, { settings: site.settings, context: site.context }), await loadPageRecords(recordsFile, version));
+    const reusable = await findReusableFiles(trees, plan.unchanged);
+    const toRender = reusable.size === 0 ? site.model.pages : site.model.pages.filter((page) => !reusable.has(outputPathForUrl(page.url)));
+    lap("plan");
+
+    const pages = await renderPagesWithEleventy({ ...site, pagesToRender: toRender }, projectDir, contentDir, outputDir);
+    lap("render");
+    const files = new Map<string, string | Uint8Array>(pages);
+    for (const [path, content] of site.assets) files.set(path, content);
+    const reused = new Map<string, string>();
+    for (const path of reusable) if (!files.has(path)) reused.set(path, plan.unchanged.get(path)!);
+
+    const staged = await stageSite(trees, files, reused);
     lap("write");
     if (options.afterStage) {
       await options.afterStage(staged.dir);
       lap("search index");
     }
     await staged.commit();
+    const records = new Map<string, PageRecord>();
+    for (const [path, key] of plan.keys) {
+      const hash = staged.hashOf(path);
+      if (hash) records.set(path, { key, hash });
+    }
+    await savePageRecords(recordsFile, version, records);
     lap("write");
     return {
-      pages: pages.size,
+      pages: pages.size + reused.size,
+      rendered: toRender.length,
+      parsed: cache.misses,
       articles: site.model.articles.length,
       drafts: site.drafts,
       warnings: site.warnings,

@@ -95,7 +95,24 @@ export function readArticleSource(text: string, file: string): ArticleSource {
           fieldLines.set(key, lines.linePos(offset).line + FRONT_MATTER_OFFSET);
         }
       }
-      data = (doc.toJS() ?? {}) as Record<string, unknown>;
+      try {
+        // The limit on expanded aliases stops a "billion laughs" front-matter from exhausting memory.
+        data = (doc.toJS({ maxAliasCount: 100 }) ?? {}) as Record<string, unknown>;
+      } catch (error) {
+        const aliasBomb = error instanceof ReferenceError && /alias/i.test(error.message);
+        issues.push({
+          file,
+          line: 2,
+          column: 1,
+          severity: "error",
+          field: "",
+          reason: aliasBomb
+            ? "the front-matter repeats YAML aliases (`*name`) so often that reading it would exhaust memory; expected plain values"
+            : `the front-matter could not be read: ${(error as Error).message}`,
+          ruleId: "front-matter:yaml",
+          ...(aliasBomb ? { hint: "write each value out instead of referring to it with `*name`" } : {}),
+        });
+      }
     }
   }
   return { data, body: split.content, fieldLines, issues };

@@ -1,7 +1,8 @@
-import { readFile, readdir } from "node:fs/promises";
+import { readFile, readdir, stat } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 import type { MarkdownIt } from "markdown-it";
 import type { Article } from "./article.js";
+import { hashBytes, type ArticleCache } from "./build-cache/article-cache.js";
 import { validateArticle } from "./article-schema.js";
 import type { Issue } from "./errors.js";
 import { readArticleSource } from "./front-matter.js";
@@ -58,12 +59,13 @@ export interface LoadResult {
 
 /**
  * Loads the whole archive and collects every problem in every file. `displayRoot` is what paths
- * in messages are relative to (the project folder), so they read `content/2024/x.md`.
+ * in messages are relative to (the project folder), so they read `content/2024/x.md`. With a
+ * `cache`, unchanged files are not read or parsed again.
  */
 export async function loadArticles(
   contentDir: string,
   md: MarkdownIt,
-  options: { includeDrafts?: boolean; displayRoot?: string } = {},
+  options: { includeDrafts?: boolean; displayRoot?: string; cache?: ArticleCache } = {},
 ): Promise<LoadResult> {
   const files = await listArticleFiles(contentDir);
   const articles: Article[] = [];
@@ -71,15 +73,22 @@ export async function loadArticles(
   const warnings: Issue[] = [];
   let drafts = 0;
   const displayRoot = options.displayRoot ?? process.cwd();
-  for (const path of files) {
-    const display = relative(displayRoot, path).split(sep).join("/");
-    const bytes = await readFile(path);
-    let text: string;
-    try {
-      text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-    } catch {
+  const displays = files.map((path) => relative(displayRoot, path).split(sep).join("/"));
+  // Reading is I/O-bound and parsing CPU-bound: keep a few reads in flight, then report in file order.
+  const results = new Array<ParsedArticle | null>(files.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < files.length) {
+      const i = next++;
+      results[i] = await readOneArticle(files[i]!, displays[i]!, md, options.cache);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(16, files.length) }, worker));
+  for (let i = 0; i < files.length; i++) {
+    const parsed = results[i];
+    if (parsed === null || parsed === undefined) {
       errors.push({
-        file: display,
+        file: displays[i]!,
         severity: "error",
         field: "",
         reason: "the file is not valid UTF-8 text; expected UTF-8 (re-save it as UTF-8 in your editor)",
@@ -87,7 +96,6 @@ export async function loadArticles(
       });
       continue;
     }
-    const parsed = parseArticle(text, display, md);
     if (!parsed.ok) {
       for (const issue of parsed.issues) (issue.severity === "error" ? errors : warnings).push(issue);
       continue;
@@ -100,4 +108,33 @@ export async function loadArticles(
     articles.push(parsed.article);
   }
   return { articles, errors, warnings, drafts };
+}
+
+/** One file's parse result (null: not UTF-8), from the cache when its bytes are unchanged. */
+async function readOneArticle(path: string, display: string, md: MarkdownIt, cache: ArticleCache | undefined): Promise<ParsedArticle | null> {
+  let size = 0;
+  let mtimeMs = 0;
+  if (cache) {
+    const info = await stat(path);
+    size = info.size;
+    mtimeMs = info.mtimeMs;
+    const known = cache.lookupByStat(display, size, mtimeMs);
+    if (known) return known.parsed;
+  }
+  const bytes = await readFile(path);
+  let hash = "";
+  if (cache) {
+    hash = hashBytes(bytes);
+    const known = cache.lookupByHash(display, hash, size, mtimeMs);
+    if (known) return known.parsed;
+  }
+  let text: string | null;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    text = null;
+  }
+  const parsed = text === null ? null : parseArticle(text, display, md);
+  cache?.store(display, { size, mtimeMs, hash, parsed });
+  return parsed;
 }

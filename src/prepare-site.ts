@@ -2,10 +2,12 @@ import { readFile } from "node:fs/promises";
 import { relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { RenderContext } from "../layouts/context.js";
+import type { ArticleCache } from "./build-cache/article-cache.js";
 import { ArticleValidationError, type Issue } from "./errors.js";
 import { hashContent } from "./output/write-site.js";
 import { loadArticles } from "./load-articles.js";
 import { createMarkdown } from "./markdown.js";
+import type { PageSpec } from "./pages.js";
 import { loadSettings, type SiteSettings } from "./settings.js";
 import { buildSiteModel, type NameResolver, type SiteModel } from "./site-model.js";
 import { absoluteUrl, normalizePathPrefix, withPathPrefix } from "./urls.js";
@@ -19,6 +21,8 @@ export interface PreparedSite {
   readonly assets: ReadonlyMap<string, string | Uint8Array>;
   readonly warnings: readonly Issue[];
   readonly drafts: number;
+  /** The pages Eleventy renders when not all of `model.pages` (an incremental build); all when absent. */
+  readonly pagesToRender?: readonly PageSpec[];
 }
 
 export interface PrepareOptions {
@@ -29,6 +33,10 @@ export interface PrepareOptions {
   /** Overrides the `pathPrefix` setting (the `--pathprefix` flag). */
   readonly pathPrefix?: string;
   readonly resolveName?: NameResolver;
+  /** Parsed articles kept between builds (`.dateline-cache/`). */
+  readonly cache?: ArticleCache;
+  /** Called once every article is read and validated, before the site is modelled (build timings). */
+  readonly onArticlesLoaded?: () => void;
 }
 
 const STYLESHEET = fileURLToPath(new URL("../layouts/assets/style.css", import.meta.url));
@@ -53,7 +61,12 @@ export async function prepareSite(options: PrepareOptions): Promise<PreparedSite
   const settings: SiteSettings =
     options.pathPrefix !== undefined ? { ...loadedSettings, pathPrefix: normalizePathPrefix(options.pathPrefix) } : loadedSettings;
   const md = createMarkdown();
-  const loaded = await loadArticles(options.contentDir, md, { includeDrafts: options.includeDrafts ?? false, displayRoot: projectDir });
+  const loaded = await loadArticles(options.contentDir, md, {
+    includeDrafts: options.includeDrafts ?? false,
+    displayRoot: projectDir,
+    ...(options.cache ? { cache: options.cache } : {}),
+  });
+  options.onArticlesLoaded?.();
   if (loaded.errors.length > 0) throw new ArticleValidationError(loaded.errors);
   const model = buildSiteModel(loaded.articles, settings, options.resolveName);
 

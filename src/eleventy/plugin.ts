@@ -23,7 +23,8 @@ export function datelinePlugin(eleventyConfig: EleventyConfig, options: { projec
   eleventyConfig.setLibrary("md", createMarkdown());
   eleventyConfig.addGlobalData("dateline", async () => {
     const site = await currentSite(projectDir);
-    return { site, pages: site.model.pages };
+    // An incremental build hands over only the pages whose output may have changed.
+    return { site, pages: site.pagesToRender ?? site.model.pages };
   });
   eleventyConfig.addTemplate(
     PAGES_TEMPLATE,

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { mkdir, readFile, readdir, rename, rm, rmdir, stat, unlink, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, readFile, readdir, rename, rm, rmdir, stat, unlink, writeFile } from "node:fs/promises";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
 
 /**
@@ -42,6 +42,8 @@ export interface StagedSite {
   /** The staged tree: complete, not yet served. Extra steps (search indexing) may add files here. */
   readonly dir: string;
   readonly stats: WriteStats;
+  /** sha1 of each file this build produced (rendered or reused), by relative path. */
+  hashOf(path: string): string | undefined;
   /** Swaps the staged tree in as the output folder. */
   commit(): Promise<void>;
 }
@@ -112,10 +114,40 @@ async function mapLimit<T>(items: readonly T[], limit: number, fn: (item: T) => 
 }
 
 /**
- * Stages `files` (relative path → bytes) in the standby tree. Nothing the user serves changes until
- * `commit()`.
+ * Which of `candidates` (relative path → hash of the bytes a build would write) the trees already
+ * hold intact, so the build need not render them: the standby tree's copy is unchanged, or the
+ * output's copy can be copied over. Checked against each tree's manifest and the file's size and
+ * modification time, so a file edited by hand in `_site/` is rendered again.
  */
-export async function stageSite(trees: SiteTrees, files: OutputFiles): Promise<StagedSite> {
+export async function findReusableFiles(trees: SiteTrees, candidates: ReadonlyMap<string, string>): Promise<Set<string>> {
+  await mkdir(trees.stateDir, { recursive: true });
+  await recoverOutput(trees);
+  const [standby, output] = await Promise.all([
+    readManifest(join(trees.stateDir, MANIFEST_STANDBY)),
+    readManifest(join(trees.stateDir, MANIFEST_OUTPUT)),
+  ]);
+  const reusable = new Set<string>();
+  await mapLimit([...candidates], 32, async ([path, hash]) => {
+    for (const [tree, manifest] of [[trees.standby, standby], [trees.output, output]] as const) {
+      const entry = manifest?.[path];
+      if (!entry || entry.hash !== hash) continue;
+      const info = await stat(assertInside(resolve(tree), path)).catch(() => null);
+      if (info && info.size === entry.size && info.mtimeMs === entry.mtimeMs) {
+        reusable.add(path);
+        return;
+      }
+    }
+  });
+  return reusable;
+}
+
+/**
+ * Stages `files` (relative path → bytes) in the standby tree. Nothing the user serves changes until
+ * `commit()`. `reused` (relative path → hash) are files whose bytes are the same as in the live
+ * output or the standby tree (see `findReusableFiles`): kept if the standby tree has them, else
+ * copied from the output — copied, not linked, so writing one tree never changes the other.
+ */
+export async function stageSite(trees: SiteTrees, files: OutputFiles, reused: ReadonlyMap<string, string> = new Map()): Promise<StagedSite> {
   await mkdir(trees.stateDir, { recursive: true });
   await recoverOutput(trees);
   const standbyManifestFile = join(trees.stateDir, MANIFEST_STANDBY);
@@ -134,10 +166,12 @@ export async function stageSite(trees: SiteTrees, files: OutputFiles): Promise<S
   const stats: WriteStats = { written: 0, unchanged: 0, deleted: 0 };
   const manifest: Manifest = {};
   const madeDirs = new Set<string>();
-  const entries = [...files.entries()];
+  const entries: [string, string | Uint8Array | null][] = [...files.entries()];
+  for (const path of reused.keys()) if (!files.has(path)) entries.push([path, null]);
+  const output = resolve(trees.output);
   await mapLimit(entries, 32, async ([path, content]) => {
     const target = assertInside(root, path);
-    const hash = hashContent(content);
+    const hash = content === null ? reused.get(path)! : hashContent(content);
     const previous = known![path];
     if (previous && previous.hash === hash) {
       const info = await stat(target).catch(() => null);
@@ -152,7 +186,8 @@ export async function stageSite(trees: SiteTrees, files: OutputFiles): Promise<S
       await mkdir(dir, { recursive: true });
       madeDirs.add(dir);
     }
-    await writeFile(target, content);
+    if (content === null) await copyFile(assertInside(output, path), target);
+    else await writeFile(target, content);
     const info = await stat(target);
     manifest[path] = { hash, size: info.size, mtimeMs: info.mtimeMs };
     stats.written++;
@@ -160,7 +195,7 @@ export async function stageSite(trees: SiteTrees, files: OutputFiles): Promise<S
 
   // Whatever the tree holds that this build did not produce goes: deleted articles, old pages.
   const present = await listFiles(root);
-  const stale = present.filter((path) => !files.has(path));
+  const stale = present.filter((path) => !files.has(path) && !reused.has(path));
   await mapLimit(stale, 32, async (path) => {
     await unlink(join(root, path));
     stats.deleted++;
@@ -171,6 +206,7 @@ export async function stageSite(trees: SiteTrees, files: OutputFiles): Promise<S
   return {
     dir: root,
     stats,
+    hashOf: (path) => manifest[path]?.hash,
     async commit() {
       // Files a later step added to the staged tree (the search index) join the manifest.
       const all = await listFiles(root);
@@ -179,7 +215,6 @@ export async function stageSite(trees: SiteTrees, files: OutputFiles): Promise<S
         const info = await stat(join(root, path));
         manifest[path] = { hash: "", size: info.size, mtimeMs: info.mtimeMs };
       }
-      const output = resolve(trees.output);
       const swapping = output + ".swapping";
       const hadOutput = await exists(output);
       // The output's manifest describes the tree about to become the standby.

@@ -1,0 +1,68 @@
+import { createHash } from "node:crypto";
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { dirname } from "node:path";
+import type { PageSpec } from "../pages.js";
+import { outputPathForUrl } from "../urls.js";
+
+/**
+ * Page-level incrementality. A page's bytes are a pure function of its spec, the render context
+ * and the code (layouts included), so a page whose key — a hash of all three — is the same as last
+ * build's has the same bytes as last build: it is not rendered again, and its file is reused.
+ */
+
+export interface PageRecord {
+  /** Hash of code version + render context + the page spec. */
+  readonly key: string;
+  /** sha1 of the bytes that key rendered to. */
+  readonly hash: string;
+}
+
+export type PageRecords = ReadonlyMap<string, PageRecord>;
+
+export interface PagePlan {
+  /** Output path → key, for every page of this build. */
+  readonly keys: ReadonlyMap<string, string>;
+  /** Output path → hash of the bytes last rendered for the same key: candidates for reuse. */
+  readonly unchanged: ReadonlyMap<string, string>;
+}
+
+/** The part of every key that is not the spec: code and context (settings, stylesheet URL…). */
+export function contextKey(codeVersion: string, context: unknown): string {
+  // Functions in the context (link helpers) are derived from the settings it also holds.
+  return createHash("sha1").update(codeVersion).update("\0").update(JSON.stringify(context)).digest("hex");
+}
+
+/**
+ * Keys every page and finds those whose key is unchanged since the build that wrote `previous`.
+ * Specs are built by the same code in the same order every time, so `JSON.stringify` is stable.
+ */
+export function planPages(pages: readonly PageSpec[], context: string, previous: PageRecords): PagePlan {
+  const keys = new Map<string, string>();
+  const unchanged = new Map<string, string>();
+  for (const page of pages) {
+    const path = outputPathForUrl(page.url);
+    const key = createHash("sha1").update(context).update(JSON.stringify(page)).digest("base64url");
+    keys.set(path, key);
+    const before = previous.get(path);
+    if (before && before.key === key) unchanged.set(path, before.hash);
+  }
+  return { keys, unchanged };
+}
+
+export async function loadPageRecords(file: string, codeVersion: string): Promise<PageRecords> {
+  try {
+    const data = JSON.parse(await readFile(file, "utf8")) as { version: string; pages: Record<string, PageRecord> };
+    if (data.version === codeVersion) return new Map(Object.entries(data.pages));
+  } catch {
+    // No record yet, or from an older Dateline: every page renders.
+  }
+  return new Map();
+}
+
+/** Written after the new site is live; temporary file then rename, so it is never half-written. */
+export async function savePageRecords(file: string, codeVersion: string, records: PageRecords): Promise<void> {
+  await mkdir(dirname(file), { recursive: true });
+  const temp = `${file}.${process.pid}.tmp`;
+  await writeFile(temp, JSON.stringify({ version: codeVersion, pages: Object.fromEntries(records) }));
+  await rename(temp, file);
+}
