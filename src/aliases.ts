@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseDocument, isMap, isSeq, isScalar, LineCounter, type Node as YamlNode } from "yaml";
+import { DatelineError } from "./errors.js";
 import { slugify } from "./slugs.js";
 
 /**
@@ -29,7 +30,7 @@ export interface Aliases {
 }
 
 /** An aliases file that cannot be used: names the file, the line, the field, what was found and expected. */
-export class AliasesFileError extends Error {
+export class AliasesFileError extends DatelineError {
   override readonly name = "AliasesFileError";
   constructor(
     readonly file: string,

@@ -3,6 +3,7 @@ import { relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { RenderContext } from "../layouts/context.js";
 import type { ArticleCache } from "./build-cache/article-cache.js";
+import { loadAliases, resolveName } from "./aliases.js";
 import { ArticleValidationError, type Issue } from "./errors.js";
 import { hashContent } from "./output/write-site.js";
 import { loadArticles } from "./load-articles.js";
@@ -40,13 +41,15 @@ export interface PrepareOptions {
 }
 
 const STYLESHEET = fileURLToPath(new URL("../layouts/assets/style.css", import.meta.url));
+const SEARCH_SCRIPT = fileURLToPath(new URL("../layouts/assets/search.js", import.meta.url));
 
-export function createRenderContext(settings: SiteSettings, stylesheetUrl: string): RenderContext {
+export function createRenderContext(settings: SiteSettings, stylesheetUrl: string, searchScriptUrl?: string): RenderContext {
   return {
     site: settings,
     link: (url) => withPathPrefix(settings.pathPrefix, url),
     absolute: (url) => absoluteUrl(settings.baseUrl, settings.pathPrefix, url),
     stylesheetUrl,
+    ...(searchScriptUrl ? { searchScriptUrl } : {}),
   };
 }
 
@@ -68,16 +71,24 @@ export async function prepareSite(options: PrepareOptions): Promise<PreparedSite
   });
   options.onArticlesLoaded?.();
   if (loaded.errors.length > 0) throw new ArticleValidationError(loaded.errors);
-  const model = buildSiteModel(loaded.articles, settings, options.resolveName);
+  // The aliases file renames and drops names on every page, so a fix there needs no article edits.
+  const aliases = options.resolveName ? undefined : await loadAliases(options.contentDir);
+  const resolve = options.resolveName ?? (aliases ? (kind: "people" | "places" | "tags", name: string) => resolveName(aliases, kind, name) : undefined);
+  const model = buildSiteModel(loaded.articles, settings, resolve);
 
   const css = await readFile(STYLESHEET);
   // Fingerprinted so a host may cache it forever and a new stylesheet is never served stale.
   const stylesheetPath = `assets/style.${hashContent(css).slice(0, 10)}.css`;
-  const assets = new Map<string, string | Uint8Array>([[stylesheetPath, css]]);
+  const searchScript = await readFile(SEARCH_SCRIPT);
+  const searchScriptPath = `assets/search.${hashContent(searchScript).slice(0, 10)}.js`;
+  const assets = new Map<string, string | Uint8Array>([
+    [stylesheetPath, css],
+    [searchScriptPath, searchScript],
+  ]);
   return {
     settings,
     model,
-    context: createRenderContext(settings, "/" + stylesheetPath),
+    context: createRenderContext(settings, "/" + stylesheetPath, "/" + searchScriptPath),
     assets,
     warnings: [...loaded.warnings, ...model.warnings],
     drafts: loaded.drafts,
