@@ -5,7 +5,10 @@ import { findRuns, type Run } from "./runs.js";
 import { tokenizeText, type Token } from "./tokenize.js";
 import { PLACE_SUFFIXES } from "./gazetteer.js";
 import {
+  CORPORATE_SUFFIXES,
   DEMONYMS_AND_LANGUAGES,
+  FACILITY_TAIL_WORDS,
+  PLACE_PREFIX_WORDS,
   NAME_PARTICLES,
   NAME_SUFFIXES,
   NEVER_NAMES,
@@ -23,7 +26,7 @@ export interface Entities {
 
 const HOLIDAYS = new Set(["eid", "ramadan", "christmas", "easter", "hanukkah", "diwali", "passover", "thanksgiving", "halloween", "lent", "advent"]);
 const COMMON_SUFFIX = /(?:tion|sion|ment|ness|ity|ance|ence|ism|ship|hood|ology|ical|ive|ous|ful|less|able|ible|ary|ery|ics|pathy|itis|osis|emia|form)$/;
-const PLACE_CUES = new Set(["in", "near", "outside", "across", "throughout", "around"]);
+const PLACE_CUES = new Set(["in", "near", "outside", "across", "throughout", "around", "off"]);
 const PLACE_CUE_NOUNS = new Set(["town", "city", "village", "capital", "province", "state", "island", "islands", "region", "district", "county", "suburb", "port", "republic", "kingdom", "outskirts", "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "municipality", "prefecture", "neighbourhood", "neighborhood"]);
 
 interface Context {
@@ -83,6 +86,9 @@ function classifyRun(run: Run, ctx: Context, places: string[], persons: PersonMe
     return;
   }
   if (HOLIDAYS.has(bare(words[0] ?? ""))) return;
+  if (isQuotedTitle(run, ctx)) return;
+  const follower = ctx.tokens[run.end];
+  if (follower?.isWord && CORPORATE_SUFFIXES.has(follower.text.replace(/\.$/, ""))) return;
   const whole = isKnownPlace(words);
   if (whole && !isPersonLikeRun(run, ctx)) {
     places.push(canonicalPlaceName(words.join(" ")));
@@ -147,7 +153,12 @@ function classifySegment(
     places.push(canonicalPlaceName(words.join(" ")));
     return;
   }
+  if (!titled && PLACE_PREFIX_WORDS.has(words[0]!) && words.length > 1) {
+    places.push(canonicalPlaceName(words.join(" ")));
+    return;
+  }
   if (words.some((w) => isOrgWord(w) || /\d/.test(w)) || loadLexicon().organisations.has(words.join(" ").toLowerCase())) return;
+  if (words.length > 1 && FACILITY_TAIL_WORDS.has(bare(words[words.length - 1]!))) return;
   if (isKnownPlace(words) && !titled) {
     places.push(canonicalPlaceName(words.join(" ")));
     return;
@@ -170,9 +181,10 @@ function looksLikePersonName(words: readonly string[], run: Run, ctx: Context): 
   const lex = loadLexicon();
   const core = words.filter((w) => !NAME_PARTICLES.has(w.toLowerCase()) && !NAME_SUFFIXES.has(w.toLowerCase()));
   if (core.length === 0) return false;
-  // A country or state inside the run, after its first word, makes it a name of something else.
-  for (let k = 1; k < core.length; k++) if (isMajorPlace([core[k]!])) return false;
   const first = bare(core[0]!);
+  // A country or state inside the run, after its first word, makes it a name of something else
+  // ("Fan Expo Canada"), unless the run opens with a given name ("Lila Montenegro").
+  if (!lex.firstNames.has(first)) for (let k = 1; k < core.length; k++) if (isMajorPlace([core[k]!])) return false;
   const lastWord = bare(core[core.length - 1]!);
   // "Palmetto Health", "Atletico Madrid": a role word or a city at the end is not a surname.
   if (TITLE_WORDS.has(lastWord) && !lex.lastNames.has(lastWord)) return false;
@@ -266,6 +278,26 @@ function followsPlaceCue(run: Run, ctx: Context): boolean {
   return before !== null && PLACE_CUES.has(before) && !run.opensSentence;
 }
 
+/** "Brno in the Czech Republic", "Sriharikota in Andhra Pradesh": a lone name located in a known place. */
+function isFollowedByPlacePhrase(run: Run, ctx: Context): boolean {
+  const t = ctx.tokens;
+  let k = run.end;
+  if (!(t[k]?.isWord && (t[k]!.text === "in" || t[k]!.text === "near"))) return false;
+  k++;
+  if (t[k]?.text === "the") k++;
+  const words: string[] = [];
+  while (t[k]?.isWord && t[k]!.capitalised && words.length < 4) words.push(t[k++]!.text.replace(/'s$/, ""));
+  for (let n = words.length; n >= 1; n--) if (isMajorPlace(words.slice(0, n))) return true;
+  return false;
+}
+
+/** A run standing alone in quotes is the title of a work ("Canciones del Puerto"). */
+function isQuotedTitle(run: Run, ctx: Context): boolean {
+  const before = ctx.tokens[run.start - 1]?.text;
+  const after = ctx.tokens[run.end]?.text;
+  return before !== undefined && after !== undefined && /^["“]$/.test(before) && /^["”]$/.test(after) && run.words.length > 1;
+}
+
 type LoneKind = "person" | "place" | "none";
 
 function resolveLone(
@@ -292,7 +324,8 @@ function resolveLone(
   const before = previousWord(ctx.tokens, lone.run.start);
   const beforeTwo = previousWord(ctx.tokens, lone.run.start - 1);
   if (before === "of" && beforeTwo !== null && PLACE_CUE_NOUNS.has(beforeTwo)) return "place";
-  if (followsPlaceCue(lone.run, ctx) && !lex.firstNames.has(lower) && !word.includes("-") && ctx.tokens[lone.run.end]?.text !== ":") return "place";
+  if (followsPlaceCue(lone.run, ctx) && !word.includes("-") && ctx.tokens[lone.run.end]?.text !== ":") return "place";
+  if (isFollowedByPlacePhrase(lone.run, ctx)) return "place";
   if (lex.firstNames.has(lower) && !lone.run.opensSentence) return "person";
   return "none";
 }

@@ -187,5 +187,5 @@ export const PLACE_ALIASES: Readonly<Record<string, string>> = {
 /** Words that end a multi-word place name ("Lexington County", "Mayotte Island"). */
 export const PLACE_SUFFIXES = new Set(
   ("County|Province|Prefecture|Governorate|District|Region|Oblast|Island|Islands|Isles|Atoll|Valley|" +
-    "Peninsula|Strip|Heights|Territory|City|Township|Borough|Parish|Springs|Falls|Beach|Hills").split("|"),
+    "Peninsula|Strip|Heights|Territory|City|Township|Borough|Parish|Springs|Falls|Beach|Hills|State").split("|"),
 );

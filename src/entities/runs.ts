@@ -33,6 +33,7 @@ function attributiveStem(text: string): string | null {
   if (!m?.[1] || !m[2]) return null;
   const tail = m[2];
   // "Lee Ki-choo" keeps its syllable; "Pretoria-based", "Prize-winner", "Ethiopian-born" do not.
+  if (tail.length < 4 && !["led", "run", "set", "era"].includes(tail)) return null; // "Jae-won", "Ki-choo"
   if (/(?:ed|ing|ers?|born|run|made|wide|style|led|bound)$/.test(tail) || loadLexicon().commonWords.has(tail)) return m[1];
   return null;
 }
@@ -82,6 +83,16 @@ export function findRuns(tokens: readonly Token[]): Run[] {
         words.push(t.text);
         i++;
         continue;
+      }
+      // A quoted nickname inside a name: Rafael "Rafa" Echeverría.
+      if (words.length > 0 && /^["“]$/.test(t.text)) {
+        const nick = tokens[i + 1];
+        const close = tokens[i + 2];
+        const after = tokens[i + 3];
+        if (nick && isNameWord(nick) && close && /^["”]$/.test(close.text) && after && isNameWord(after) && !isAcronym(after)) {
+          i += 3;
+          continue;
+        }
       }
       // Lower-case particles inside a name: "Loyola de Palacio", "Nikolaus van der Pas".
       if (t.isWord && words.length > 0 && NAME_PARTICLES.has(t.text.toLowerCase())) {

@@ -25,7 +25,7 @@ export const TITLE_WORDS = words(`
   agriculture farm energy environment culture labour labor transport home state treasury
   first lady gentleman
   former late acting interim outgoing incoming then
-  supreme opposition party union
+  supreme opposition
   striker midfielder defender goalkeeper forward winger coach
   singer actor actress author writer artist photographer composer
   dictator rebel
@@ -71,8 +71,7 @@ export const ORG_WORDS = words(`
   university college school academy hospital clinic museum gallery library theatre theater centre center
   church mosque temple cathedral synagogue kitchen times post news herald tribune journal gazette
   telegraph guardian press daily weekly magazine radio television tv network channel broadcasting
-  club united city fc stadium arena park square street road avenue boulevard bridge airport station
-  palace castle tower house hall building prison jail
+  club united fc stadium arena airport building prison jail
   parliament congress senate assembly cabinet government administration state states
   board service services exchange market markets index
   festival championship championships cup games olympics open tournament prize award awards
@@ -83,6 +82,8 @@ export const ORG_WORDS = words(`
   times daily street journal
   project programme program initiative operation mission division management worldwide flight roadshow
   ministries agencies companies forum institute studios records entertainment pictures productions
+  research electronics logistik logistics deportivo banco banca banque gruppe grupo sociedad compania holding
+  ventures labs laboratories pharmaceuticals petroleum oil gas mining energy telecom airlines insurance
   war crisis disease syndrome virus
   lake river sea ocean mountain mountains mount bay gulf strait channel canal falls
 `);
@@ -159,3 +160,15 @@ export const PLACE_CUE_PHRASES = [
   "southeast of", "southwest of", "near", "in", "at", "from", "to", "across", "outside", "inside",
   "throughout", "around", "toward", "towards", "via", "visited", "visit", "visiting",
 ];
+
+/** Words that make an organisation, a facility or a street only as the last word ("Orange Park" is a town after a comma; "Park Jae-won" is a person). */
+export const FACILITY_TAIL_WORDS = words(`
+  park square street road avenue boulevard lane bridge station house hall tower castle palace centre center
+  chapel abbey gardens garden market plaza mall
+`);
+
+/** Company-form suffixes after a name: "Hallberg Logistik AG". */
+export const CORPORATE_SUFFIXES = new Set(["AG", "SA", "NV", "BV", "GmbH", "Ltd", "Inc", "plc", "PLC", "Corp", "LLC", "Co", "SpA", "AB", "ASA", "Oyj", "KK"]);
+
+/** First words of multi-word place names that are never people ("San Vicente del Caguán", "Port Harcourt"). */
+export const PLACE_PREFIX_WORDS = new Set(["San", "Santa", "Santo", "São", "Sao", "Saint", "St.", "Ste.", "Fort", "Port", "Puerto", "Porto", "Mount", "Lake", "Cape", "Bay", "Ciudad", "Villa", "Nueva", "Nuevo"]);
