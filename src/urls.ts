@@ -61,7 +61,16 @@ export function searchUrl(filters: Readonly<Record<string, string>> = {}): strin
 /** The file a URL is written to, relative to the output folder. */
 export function outputPathForUrl(url: string): string {
   const path = url.split(/[?#]/)[0] ?? url;
-  if (!path.startsWith("/") || path.split("/").some((part) => part === ".." || part === ".")) {
+  // Whatever a title or name becomes, the file stays inside the output folder: no `..` or `.`
+  // segment, no `//` (which would make the path absolute), no backslash or drive colon (Windows
+  // separators), no control character, and no percent-encoded dot, slash or backslash that a
+  // server would decode into one of these.
+  const segments = path.split("/").slice(1);
+  if (
+    !path.startsWith("/") ||
+    segments.some((part, i) => (part === "" && i < segments.length - 1) || part === ".." || part === ".") ||
+    /[\\:\u0000-\u001F\u007F]|%2e|%2f|%5c|%00/i.test(path)
+  ) {
     throw new Error(`not a site path: ${JSON.stringify(url)}`);
   }
   const relative = path.slice(1);

@@ -1,0 +1,164 @@
+import { mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listFiles, stageSite } from "../../src/output/write-site.js";
+import { slugify } from "../../src/slugs.js";
+import { outputPathForUrl } from "../../src/urls.js";
+import { articleText, createFixtureProject, type FixtureProject } from "../helpers/build-fixture.js";
+
+/**
+ * No title, name or slug can make the build write outside `_site/`, and text that slugs to nothing
+ * still gets a stable URL of its own.
+ */
+const ESCAPING_TEXTS = ["../../../../tmp/escaped", "..", ".", "/etc/passwd", "%2e%2e%2f%2e%2e%2fescaped", "..\\..\\escaped", "C:\\Windows\\escaped", "~/escaped", "\u0000/escaped", "./.././escaped"];
+
+async function snapshotOutside(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true });
+  return entries.filter((e) => !e.startsWith("_site") && !e.startsWith(".dateline-cache")).sort();
+}
+
+describe("outputPathForUrl", () => {
+  it.each([
+    ["/", "index.html"],
+    ["/2024/04/11/a-title/", "2024/04/11/a-title/index.html"],
+    ["/people/n-e84c538e7f/", "people/n-e84c538e7f/index.html"],
+    ["/feed.xml", "feed.xml"],
+    ["/search/?person=x#top", "search/index.html"],
+  ])("maps %j to %j", (url, path) => {
+    expect(outputPathForUrl(url)).toBe(path);
+  });
+
+  it.each([
+    "relative/",
+    "/../etc/passwd",
+    "/a/../../etc/",
+    "/a/./b/",
+    "/a/..",
+    "/a/.",
+    "//etc/passwd",
+    "/a//b/",
+    "/%2e%2e/etc/",
+    "/%2E%2E%2Fetc/",
+    "/a%2fb/",
+    "/a%5c..%5c/",
+    "/a\\..\\..\\etc/",
+    "/C:/Windows/",
+    "/a\u0000b/",
+    "/a%00b/",
+    "/a\nb/",
+  ])("refuses %j", (url) => {
+    expect(() => outputPathForUrl(url)).toThrow(/not a site path/);
+  });
+});
+
+describe("stageSite", () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), "dateline-stage-"));
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it.each(["../escaped.html", "../../escaped.html", "a/../../escaped.html", "/tmp/escaped-absolute.html", "a\u0000b.html"])(
+    "refuses to write %j and leaves the live output as it was",
+    async (path) => {
+      const root = await mkdtemp(join(dir, "case-"));
+      const trees = { output: join(root, "_site"), standby: join(root, "state", "standby-_site"), stateDir: join(root, "state") };
+      await mkdir(trees.output, { recursive: true });
+      await writeFile(join(trees.output, "index.html"), "previous");
+      const files = new Map<string, string>([
+        ["index.html", "new"],
+        [path, "escaped"],
+      ]);
+      await expect(stageSite(trees, files)).rejects.toThrow(/outside the output folder/);
+      expect(await listFiles(trees.output)).toEqual(["index.html"]);
+      const everything = await readdir(root, { recursive: true });
+      expect(everything.filter((e) => e.includes("escaped"))).toEqual([]);
+      await expect(readdir("/tmp")).resolves.not.toContain("escaped-absolute.html");
+    },
+  );
+});
+
+describe("a build whose titles and names look like paths", () => {
+  let project: FixtureProject;
+  let before: string[];
+  beforeAll(async () => {
+    const files: Record<string, string> = {};
+    ESCAPING_TEXTS.forEach((text, i) => {
+      const value = JSON.stringify(text);
+      files[`2024/path-${i}.md`] = articleText(`title: ${value}\ndate: 2024-03-${String(i + 1).padStart(2, "0")}\npeople: [${value}]\nplaces: [${value}]\ntags: [${value}]`);
+    });
+    project = await createFixtureProject(files, "dateline-paths-");
+    before = await snapshotOutside(project.dir);
+    await project.build();
+  });
+  afterAll(() => project?.cleanup());
+
+  it("writes nothing outside _site/ and the state folder", async () => {
+    expect(await snapshotOutside(project.dir)).toEqual(before);
+    const tmp = await readdir(tmpdir());
+    expect(tmp.filter((e) => e === "escaped" || e.startsWith("escaped"))).toEqual([]);
+  });
+
+  it("gives each article and each name a page inside _site/", async () => {
+    const files = await listFiles(project.outputDir);
+    ESCAPING_TEXTS.forEach((text, i) => {
+      const slug = slugify(text.replace(/[\s\u0000]+/g, " ").trim());
+      expect(slug).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+      expect(files).toContain(`2024/03/${String(i + 1).padStart(2, "0")}/${slug}/index.html`);
+      for (const kind of ["people", "places", "tags"]) expect(files).toContain(`${kind}/${slug}/index.html`);
+    });
+  });
+});
+
+describe("titles and names that slug to nothing", () => {
+  const EMPTY_SLUG_TEXTS = ["!!!", "???", "😀", "😀😀", "北京欢迎你", "東京", "ㅋㅋㅋ", "…", "—", "...", "%"];
+  let project: FixtureProject;
+  beforeAll(async () => {
+    const files: Record<string, string> = {};
+    EMPTY_SLUG_TEXTS.forEach((text, i) => {
+      const value = JSON.stringify(text);
+      files[`2024/empty-${String(i).padStart(2, "0")}.md`] = articleText(`title: ${value}\ndate: 2024-05-01\npeople: [${value}]\ntags: [${value}]`);
+    });
+    // The same title twice on one day: the second gets `-2`, whatever the slug.
+    files["2024/empty-99.md"] = articleText(`title: "!!!"\ndate: 2024-05-01`);
+    project = await createFixtureProject(files, "dateline-empty-slugs-");
+    await project.build();
+  });
+  afterAll(() => project?.cleanup());
+
+  it("get a distinct, well-formed URL each", async () => {
+    const slugs = EMPTY_SLUG_TEXTS.map((text) => slugify(text));
+    expect(new Set(slugs).size).toBe(EMPTY_SLUG_TEXTS.length);
+    const files = await listFiles(project.outputDir);
+    for (const slug of slugs) {
+      expect(slug).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+      expect(files).toContain(`2024/05/01/${slug}/index.html`);
+      expect(files).toContain(`people/${slug}/index.html`);
+      expect(files).toContain(`tags/${slug}/index.html`);
+    }
+    expect(files).toContain(`2024/05/01/${slugify("!!!")}-2/index.html`);
+  });
+
+  it("show the name itself on its page", async () => {
+    for (const text of EMPTY_SLUG_TEXTS) {
+      const page = await project.read(`people/${slugify(text)}/index.html`);
+      expect(page).toContain(`mentioning ${text}</h1>`);
+    }
+  });
+
+  it("keep the same URLs when the archive is rebuilt from scratch elsewhere", async () => {
+    const again = await createFixtureProject({}, "dateline-empty-slugs-again-");
+    try {
+      const sources = await listFiles(project.contentDir);
+      const { readFile } = await import("node:fs/promises");
+      const copy: Record<string, string> = {};
+      for (const file of sources.reverse()) copy[file] = await readFile(join(project.contentDir, file), "utf8");
+      await again.write(copy);
+      await again.build();
+      expect((await listFiles(again.outputDir)).sort()).toEqual((await listFiles(project.outputDir)).sort());
+    } finally {
+      await again.cleanup();
+    }
+  });
+});
