@@ -9,4 +9,6 @@ export interface RenderContext {
   readonly absolute: (url: string) => string;
   /** Site URL of the stylesheet (fingerprinted). */
   readonly stylesheetUrl: string;
+  /** Site URL of the search page's script (fingerprinted); absent in contexts made for tests. */
+  readonly searchScriptUrl?: string;
 }

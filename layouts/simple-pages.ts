@@ -1,6 +1,7 @@
 import { html } from "../src/html.js";
 import type { NotFoundPage, SearchPage } from "../src/pages.js";
-import { ARCHIVE_URL, FRONT_PAGE_URL } from "../src/urls.js";
+import { SEARCH_INDEX_DIR } from "../src/search/index-layout.js";
+import { ARCHIVE_URL, FRONT_PAGE_URL, SEARCH_URL, hubUrl } from "../src/urls.js";
 import { renderDocument } from "./base.js";
 import type { RenderContext } from "./context.js";
 
@@ -11,10 +12,34 @@ export function renderNotFoundPage(page: NotFoundPage, ctx: RenderContext): stri
   return renderDocument(page, ctx, { main });
 }
 
+/**
+ * The search page: a form that works as a plain GET form, and `layouts/assets/search.js`, which
+ * reads the query from the URL and runs Pagefind in the browser (docs/search.md). Every URL the
+ * script needs comes from here, through `ctx.link`, so it works under a path prefix.
+ */
 export function renderSearchPage(page: SearchPage, ctx: RenderContext): string {
+  const { link } = ctx;
   const main = html`<h1>Search</h1>
-<div id="search">
-<noscript><p>Search runs in your browser and needs JavaScript. Without it, browse by <a href="${ctx.link("/people/")}">people</a>, <a href="${ctx.link("/places/")}">places</a>, <a href="${ctx.link("/tags/")}">tags</a> or the <a href="${ctx.link(ARCHIVE_URL)}">archive</a>.</p></noscript>
-</div>`;
+<div id="search" class="search" data-index="${link(`/${SEARCH_INDEX_DIR}/`)}" data-site-root="${link(FRONT_PAGE_URL)}" data-search-page="${link(SEARCH_URL)}">
+<noscript><p>Search runs in your browser and needs JavaScript. Without it, browse by <a href="${link(hubUrl("people"))}">people</a>, <a href="${link(hubUrl("places"))}">places</a>, <a href="${link(hubUrl("tags"))}">tags</a> or the <a href="${link(ARCHIVE_URL)}">archive</a>.</p></noscript>
+<form class="search-form" role="search" action="${link(SEARCH_URL)}" method="get" hidden>
+<p class="search-query">
+<label for="search-q">Words to find</label>
+<input id="search-q" type="search" name="q" autocomplete="off">
+<button type="submit">Search</button>
+</p>
+<p class="search-options">
+<label for="search-year">Year</label>
+<select id="search-year" name="year"><option value="">Any year</option></select>
+<label for="search-sort">Order</label>
+<select id="search-sort" name="sort"><option value="">Best match first</option><option value="newest">Newest first</option><option value="oldest">Oldest first</option></select>
+</p>
+</form>
+<div class="search-filters" hidden></div>
+<p class="search-status" role="status" aria-live="polite"></p>
+<ol class="search-results"></ol>
+<p class="search-more-row"><button type="button" class="search-more" hidden>More results</button></p>
+</div>
+${ctx.searchScriptUrl ? html`<script type="module" src="${link(ctx.searchScriptUrl)}"></script>` : ""}`;
   return renderDocument(page, ctx, { main });
 }

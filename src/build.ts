@@ -8,6 +8,7 @@ import type { Issue } from "./errors.js";
 import { acquireBuildLock } from "./output/build-lock.js";
 import { findReusableFiles, stageSite, type SiteTrees, type WriteStats } from "./output/write-site.js";
 import { prepareSite, type PreparedSite } from "./prepare-site.js";
+import { indexSearch, isSearchIndexPath, type SearchIndexReport } from "./search/index-search.js";
 import type { NameResolver } from "./site-model.js";
 import { outputPathForUrl } from "./urls.js";
 
@@ -22,7 +23,9 @@ export interface BuildOptions {
   readonly resolveName?: NameResolver;
   /** Eleventy config file; defaults to the project's `.eleventy.ts`, else Dateline's own. */
   readonly configPath?: string;
-  /** Steps after rendering that add files to the staged site before it goes live (search index). */
+  /** Builds the search index (Pagefind, docs/search.md) into the staged site. On unless false (`--no-search`). */
+  readonly search?: boolean;
+  /** Steps after rendering that add files to the staged site before it goes live. */
   readonly afterStage?: (stagedDir: string) => Promise<void>;
   readonly log?: (line: string) => void;
 }
@@ -38,6 +41,8 @@ export interface BuildReport {
   readonly warnings: readonly Issue[];
   readonly write: WriteStats;
   readonly timings: Readonly<Record<string, number>>;
+  /** Shards of the search index, and how many were indexed rather than reused. */
+  readonly search?: SearchIndexReport;
 }
 
 /**
@@ -97,8 +102,21 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
     const reused = new Map<string, string>();
     for (const path of reusable) if (!files.has(path)) reused.set(path, plan.unchanged.get(path)!);
 
-    const staged = await stageSite(trees, files, reused);
+    const search = options.search !== false;
+    const staged = await stageSite(trees, files, reused, search ? { keep: isSearchIndexPath } : {});
     lap("write");
+    let searchReport: SearchIndexReport | undefined;
+    if (search) {
+      searchReport = await indexSearch({
+        stagedDir: staged.dir,
+        outputDir,
+        paths: [...files.keys(), ...reused.keys()],
+        hashOf: staged.hashOf,
+        language: site.settings.language,
+        ...(options.log ? { log: options.log } : {}),
+      });
+      lap("search index");
+    }
     if (options.afterStage) {
       await options.afterStage(staged.dir);
       lap("search index");
@@ -120,6 +138,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
       warnings: site.warnings,
       write: staged.stats,
       timings,
+      ...(searchReport ? { search: searchReport } : {}),
     };
   } finally {
     await lock.release();

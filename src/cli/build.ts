@@ -2,13 +2,14 @@ import { parseArgs } from "node:util";
 import { buildSite } from "../build.js";
 import { DatelineError, formatIssues } from "../errors.js";
 
-const USAGE = `Usage: npm run build -- [--pathprefix=/sub/path/] [--drafts] [--output DIR] [--content DIR]
+const USAGE = `Usage: npm run build -- [--pathprefix=/sub/path/] [--drafts] [--output DIR] [--content DIR] [--no-search]
 
 Builds the site from content/ into _site/. The old _site/ stays as it was unless the build succeeds.
   --pathprefix   serve the site under a sub-path (also the \`pathPrefix\` setting in content/site.yaml)
   --drafts       include articles marked draft: true
   --output DIR   write somewhere other than _site/
-  --content DIR  read articles from somewhere other than content/`;
+  --content DIR  read articles from somewhere other than content/
+  --no-search    skip the search index (Pagefind); the search page then finds nothing`;
 
 async function main(): Promise<number> {
   let values;
@@ -19,6 +20,7 @@ async function main(): Promise<number> {
         drafts: { type: "boolean", default: false },
         output: { type: "string" },
         content: { type: "string" },
+        "no-search": { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
         quiet: { type: "boolean", short: "q", default: false },
       },
@@ -40,6 +42,7 @@ async function main(): Promise<number> {
       ...(values.output ? { outputDir: values.output } : {}),
       ...(values.pathprefix !== undefined ? { pathPrefix: values.pathprefix } : {}),
       includeDrafts: values.drafts,
+      search: !values["no-search"],
     });
     if (report.warnings.length > 0) console.warn(formatIssues(report.warnings));
     if (!values.quiet) {
@@ -49,6 +52,10 @@ async function main(): Promise<number> {
           `(${report.write.written} written, ${report.write.unchanged} unchanged, ${report.write.deleted} removed` +
           `${report.drafts ? `; ${report.drafts} drafts left out, --drafts to include them` : ""}).`,
       );
+      if (report.search) {
+        const { shards, indexed, articles } = report.search;
+        console.log(`Search index: ${articles} articles in ${shards} ${shards === 1 ? "shard" : "shards"} (${indexed} indexed, ${shards - indexed} unchanged).`);
+      }
     }
     return 0;
   } catch (error) {

@@ -141,13 +141,26 @@ export async function findReusableFiles(trees: SiteTrees, candidates: ReadonlyMa
   return reusable;
 }
 
+export interface StageOptions {
+  /**
+   * Files a later step looks after itself (the search index, which keeps unchanged shards between
+   * builds): left in the staged tree even though this build did not produce them.
+   */
+  readonly keep?: (path: string) => boolean;
+}
+
 /**
  * Stages `files` (relative path → bytes) in the standby tree. Nothing the user serves changes until
  * `commit()`. `reused` (relative path → hash) are files whose bytes are the same as in the live
  * output or the standby tree (see `findReusableFiles`): kept if the standby tree has them, else
  * copied from the output — copied, not linked, so writing one tree never changes the other.
  */
-export async function stageSite(trees: SiteTrees, files: OutputFiles, reused: ReadonlyMap<string, string> = new Map()): Promise<StagedSite> {
+export async function stageSite(
+  trees: SiteTrees,
+  files: OutputFiles,
+  reused: ReadonlyMap<string, string> = new Map(),
+  options: StageOptions = {},
+): Promise<StagedSite> {
   await mkdir(trees.stateDir, { recursive: true });
   await recoverOutput(trees);
   const standbyManifestFile = join(trees.stateDir, MANIFEST_STANDBY);
@@ -195,7 +208,7 @@ export async function stageSite(trees: SiteTrees, files: OutputFiles, reused: Re
 
   // Whatever the tree holds that this build did not produce goes: deleted articles, old pages.
   const present = await listFiles(root);
-  const stale = present.filter((path) => !files.has(path) && !reused.has(path));
+  const stale = present.filter((path) => !files.has(path) && !reused.has(path) && !options.keep?.(path));
   await mapLimit(stale, 32, async (path) => {
     await unlink(join(root, path));
     stats.deleted++;

@@ -1,0 +1,351 @@
+// Dateline's search page: reads the query from the URL, runs Pagefind over the shards it needs, and
+// shows the results. Plain DOM, no framework; see docs/search.md for the index design.
+//
+// Rules kept here:
+// - The URL is the state. Every search is reflected in it (pushState for a new search,
+//   replaceState while typing), and popstate re-runs the search, so back, bookmarks and shared
+//   links all work.
+// - Text from the index is never parsed as HTML: titles, dates and names go in with textContent.
+//   The one exception, Pagefind's excerpt, is rebuilt node by node, keeping only its <mark>s.
+// - Every URL comes from the page's data attributes (made with the site's path prefix).
+
+const PAGE_SIZE = 10;
+const FILTER_KEYS = ["person", "place", "tag", "year"];
+const FILTER_NAMES = { person: "Person", place: "Place", tag: "Tag", year: "Year" };
+const SORTS = { newest: { date: "desc" }, oldest: { date: "asc" } };
+
+const root = document.getElementById("search");
+if (root) start(root);
+
+function start(root) {
+  const indexBase = root.dataset.index; // e.g. "/sub/pagefind/"
+  const siteRoot = root.dataset.siteRoot; // e.g. "/sub/"
+  const searchPage = root.dataset.searchPage; // e.g. "/sub/search/"
+  const form = root.querySelector(".search-form");
+  const input = root.querySelector("#search-q");
+  const yearSelect = root.querySelector("#search-year");
+  const sortSelect = root.querySelector("#search-sort");
+  const filtersBox = root.querySelector(".search-filters");
+  const status = root.querySelector(".search-status");
+  const list = root.querySelector(".search-results");
+  const more = root.querySelector(".search-more");
+
+  let shardList = null; // pagefind/shards.json
+  let pagefind = null; // the Pagefind module, once the first shard is loaded
+  const merged = new Set(); // shard paths merged into the Pagefind instance
+  let generation = 0; // a newer search makes older ones stop writing to the page
+  let shown = []; // results of the current search
+  let shownCount = 0;
+  const labels = { person: new Map(), place: new Map(), tag: new Map() };
+
+  form.hidden = false;
+
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const state = readForm();
+    navigate(state, "push");
+  });
+  input.addEventListener("input", debounce(() => navigate(readForm(), "replace"), 300));
+  yearSelect.addEventListener("change", () => navigate(readForm(), "push"));
+  sortSelect.addEventListener("change", () => navigate(readForm(), "push"));
+  more.addEventListener("click", () => showMore(generation));
+  // Links inside the results and filter chips are ordinary links to this page; handle them here so
+  // the page does not reload (and still works if opened in a new tab).
+  root.addEventListener("click", (event) => {
+    const anchor = event.target instanceof Element ? event.target.closest("a[data-search-link]") : null;
+    if (!anchor || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    navigate(stateFromSearch(new URL(anchor.href).search), "push");
+  });
+  window.addEventListener("popstate", () => render(stateFromSearch(location.search)));
+
+  render(stateFromSearch(location.search));
+
+  function readForm() {
+    const current = stateFromSearch(location.search);
+    return { ...current, q: input.value.trim(), year: yearSelect.value, sort: sortSelect.value };
+  }
+
+  function navigate(state, mode) {
+    const url = searchPage + queryString(state);
+    if (url !== location.pathname + location.search) {
+      if (mode === "push") history.pushState(null, "", url);
+      else history.replaceState(null, "", url);
+    }
+    render(state);
+  }
+
+  async function render(state) {
+    const mine = ++generation;
+    input.value = state.q;
+    sortSelect.value = SORTS[state.sort] ? state.sort : "";
+    document.title = state.q ? `${state.q} — ${baseTitle()}` : baseTitle();
+    try {
+      shardList = shardList ?? (await loadShardList());
+      if (mine !== generation) return;
+      fillYears(state.year);
+      showFilters(state);
+      const filters = activeFilters(state);
+      if (!state.q && Object.keys(filters).length === 0) {
+        clearResults();
+        const total = shardList.shards.reduce((sum, shard) => sum + shard.articles, 0);
+        setStatus(total === 0 ? "There are no articles to search yet." : `Search ${total.toLocaleString()} articles: type some words above.`);
+        return;
+      }
+      setStatus("Searching…");
+      const shards = shardsFor(state);
+      if (shards.length === 0) {
+        showResults(mine, state, []);
+        return;
+      }
+      await loadShards(shards);
+      if (mine !== generation) return;
+      const results = await runSearch(state, filters, shards);
+      if (mine !== generation) return;
+      showResults(mine, state, results);
+    } catch (error) {
+      if (mine !== generation) return;
+      clearResults();
+      setStatus("Search is not available right now: the search index could not be loaded.");
+      console.error(error);
+    }
+  }
+
+  async function loadShardList() {
+    const response = await fetch(indexBase + "shards.json");
+    if (!response.ok) throw new Error(`shards.json: HTTP ${response.status}`);
+    return response.json();
+  }
+
+  /** A year filter needs only the shards holding that year; anything else needs all. */
+  function shardsFor(state) {
+    const all = shardList.shards;
+    return state.year ? all.filter((shard) => shard.years.includes(state.year)) : all;
+  }
+
+  async function loadShards(shards) {
+    if (!pagefind) {
+      const first = shards[0];
+      const bundle = indexBase + first.path;
+      pagefind = await import(bundle + "pagefind.js");
+      await pagefind.options({ basePath: bundle, baseUrl: siteRoot, excerptLength: 30, mergeFilter: { shard: first.path } });
+      merged.add(first.path);
+    }
+    for (const shard of shards) {
+      if (merged.has(shard.path)) continue;
+      merged.add(shard.path);
+      await pagefind.mergeIndex(indexBase + shard.path, { baseUrl: siteRoot, excerptLength: 30, mergeFilter: { shard: shard.path } });
+    }
+  }
+
+  async function runSearch(state, filters, shards) {
+    const term = state.q || null;
+    const sort = SORTS[state.sort];
+    if (!sort) return (await pagefind.search(term, { filters })).results;
+    // Pagefind orders results merged from several indexes by score, whatever the sort. Shards are
+    // runs of months, so a date order is each shard's own date order, shard after shard.
+    const ordered = state.sort === "newest" ? [...shards].reverse() : shards;
+    const results = [];
+    for (const shard of ordered) {
+      const search = await pagefind.search(term, { filters: { ...filters, shard: shard.path }, sort });
+      results.push(...search.results);
+    }
+    return results;
+  }
+
+  function showResults(mine, state, results) {
+    shown = results;
+    shownCount = 0;
+    list.replaceChildren();
+    if (results.length === 0) {
+      setStatus(noResultsMessage(state));
+      more.hidden = true;
+      return;
+    }
+    const count = results.length;
+    setStatus(`${count.toLocaleString()} ${count === 1 ? "article" : "articles"}${state.q ? ` for “${state.q}”` : ""}${describeFilters(state)}.`);
+    return showMore(mine);
+  }
+
+  async function showMore(mine) {
+    const batch = shown.slice(shownCount, shownCount + PAGE_SIZE);
+    shownCount += batch.length;
+    more.hidden = shownCount >= shown.length;
+    const data = await Promise.all(batch.map((result) => result.data()));
+    if (mine !== generation) return;
+    for (const item of data) list.append(renderResult(item));
+    showFilters(stateFromSearch(location.search));
+  }
+
+  function renderResult(item) {
+    const meta = item.meta || {};
+    const terms = parseTerms(meta.terms);
+    for (const key of ["person", "place", "tag"]) for (const [slug, label] of terms[key]) labels[key].set(slug, label);
+
+    const li = element("li", "search-result");
+    const heading = element("h2", "search-result-title");
+    const link = element("a");
+    link.href = safeSiteUrl(item.url);
+    link.textContent = meta.title || item.url;
+    heading.append(link);
+    li.append(heading);
+
+    const info = element("p", "search-result-meta");
+    if (meta.date) info.append(element("span", "search-result-date", meta.date));
+    if (terms.person.length > 0) {
+      if (meta.date) info.append(" · ");
+      terms.person.forEach(([slug, label], index) => {
+        if (index > 0) info.append(", ");
+        info.append(filterLink("person", slug, label));
+      });
+    }
+    li.append(info);
+
+    const excerpt = element("p", "search-result-excerpt");
+    excerpt.append(excerptNodes(item.excerpt || ""));
+    li.append(excerpt);
+    return li;
+  }
+
+  /** A link to this search narrowed to one more term (or, from a filter chip, one term less). */
+  function filterLink(key, value, label, remove = false) {
+    const state = stateFromSearch(location.search);
+    const next = { ...state, [key]: remove ? "" : value };
+    const anchor = element("a", remove ? "search-filter-remove" : "search-filter-add", label);
+    anchor.href = searchPage + queryString(next);
+    anchor.dataset.searchLink = "";
+    if (!remove) anchor.title = `Only articles with ${FILTER_NAMES[key].toLowerCase()} ${label}`;
+    return anchor;
+  }
+
+  function showFilters(state) {
+    const active = FILTER_KEYS.filter((key) => key !== "year" && state[key]);
+    filtersBox.replaceChildren();
+    filtersBox.hidden = active.length === 0;
+    if (active.length === 0) return;
+    filtersBox.append(element("span", "search-filters-label", "Only articles with: "));
+    for (const key of active) {
+      const chip = element("span", "search-filter");
+      chip.append(`${FILTER_NAMES[key]}: ${labelOf(key, state[key])} `);
+      const remove = filterLink(key, state[key], "✕", true);
+      remove.setAttribute("aria-label", `Remove ${FILTER_NAMES[key].toLowerCase()} ${labelOf(key, state[key])}`);
+      chip.append(remove);
+      filtersBox.append(chip, " ");
+    }
+  }
+
+  function fillYears(selected) {
+    if (yearSelect.options.length <= 1) {
+      const years = [...new Set(shardList.shards.flatMap((shard) => shard.years))].sort().reverse();
+      for (const year of years) yearSelect.append(new Option(year, year));
+    }
+    // A year in the URL that the archive lacks is still shown as chosen (and finds nothing).
+    if (selected && ![...yearSelect.options].some((option) => option.value === selected)) yearSelect.append(new Option(selected, selected));
+    yearSelect.value = selected;
+  }
+
+  function noResultsMessage(state) {
+    const what = state.q ? `No articles found for “${state.q}”` : "No articles found";
+    return `${what}${describeFilters(state)}. Try fewer or different words${activeCount(state) > 0 ? ", or remove a filter" : ""}.`;
+  }
+
+  function describeFilters(state) {
+    const parts = FILTER_KEYS.filter((key) => state[key]).map((key) => `${FILTER_NAMES[key].toLowerCase()} ${labelOf(key, state[key])}`);
+    return parts.length ? ` with ${parts.join(", ")}` : "";
+  }
+
+  function labelOf(key, value) {
+    return key === "year" ? value : labels[key].get(value) ?? value;
+  }
+
+  function clearResults() {
+    shown = [];
+    shownCount = 0;
+    list.replaceChildren();
+    more.hidden = true;
+  }
+
+  function setStatus(text) {
+    status.textContent = text;
+  }
+
+  /** Only site paths: a result URL is never followed to another origin or scheme. */
+  function safeSiteUrl(url) {
+    return typeof url === "string" && url.startsWith(siteRoot) && !url.startsWith("//") ? url : siteRoot;
+  }
+
+  function baseTitle() {
+    return root.dataset.baseTitle || (root.dataset.baseTitle = document.title);
+  }
+}
+
+function stateFromSearch(search) {
+  const params = new URLSearchParams(search);
+  const get = (key) => (params.get(key) || "").trim();
+  return { q: get("q"), person: get("person"), place: get("place"), tag: get("tag"), year: get("year"), sort: get("sort") };
+}
+
+/** `?q=gallant&person=yoav-gallant`: only the parameters that are set, in a fixed order. */
+function queryString(state) {
+  const params = new URLSearchParams();
+  for (const key of ["q", ...FILTER_KEYS, "sort"]) if (state[key]) params.set(key, state[key]);
+  const text = params.toString();
+  return text ? `?${text}` : "";
+}
+
+function activeFilters(state) {
+  const filters = {};
+  for (const key of FILTER_KEYS) if (state[key]) filters[key] = state[key];
+  return filters;
+}
+
+function activeCount(state) {
+  return FILTER_KEYS.filter((key) => state[key]).length;
+}
+
+/** The `terms` meta of an article page: `{"person":[["slug","Label"]],…}`. */
+function parseTerms(text) {
+  const empty = { person: [], place: [], tag: [] };
+  if (!text) return empty;
+  try {
+    const value = JSON.parse(text);
+    const pairs = (list) => (Array.isArray(list) ? list.filter((pair) => Array.isArray(pair) && typeof pair[0] === "string" && typeof pair[1] === "string") : []);
+    return { person: pairs(value.person), place: pairs(value.place), tag: pairs(value.tag) };
+  } catch {
+    return empty;
+  }
+}
+
+/**
+ * Pagefind's excerpt is the page text with `<` and `>` escaped and matched words wrapped in
+ * `<mark>`. Split on exactly those tags and put everything else in as text, so nothing in an
+ * article can become markup here.
+ */
+function excerptNodes(excerpt) {
+  const fragment = document.createDocumentFragment();
+  let inMark = false;
+  for (const part of excerpt.split(/(<mark>|<\/mark>)/)) {
+    if (part === "<mark>") inMark = true;
+    else if (part === "</mark>") inMark = false;
+    else if (part) {
+      const text = part.replace(/&lt;/g, "<").replace(/&gt;/g, ">");
+      fragment.append(inMark ? element("mark", undefined, text) : document.createTextNode(text));
+    }
+  }
+  return fragment;
+}
+
+function element(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function debounce(fn, ms) {
+  let timer;
+  return () => {
+    clearTimeout(timer);
+    timer = setTimeout(fn, ms);
+  };
+}
