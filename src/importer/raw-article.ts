@@ -39,6 +39,7 @@ export class RawArticleError extends Error {
   }
 }
 
+const SIGN_OFF_LINE = /^\s*(?:REUTER|Reuter|REUTERS)\s*$/;
 const DATE_LINE = /^([ \t]*)date([ \t]+)(\S+)(?:[ \t]+(.*))?$/i;
 
 export function parseRawArticle(input: string | Uint8Array, file: string): RawArticle {
@@ -99,7 +100,7 @@ function splitParagraphs(lines: readonly string[]): string[] {
       // Wire layout: an indented line opens a paragraph, others continue it.
       let current: string[] = [];
       for (const line of block) {
-        if (/^(?: {2,}|\t)\S/.test(line) && current.length > 0) {
+        if ((/^(?: {2,}|\t)\S/.test(line) || SIGN_OFF_LINE.test(line)) && current.length > 0) {
           paragraphs.push(joinLines(current));
           current = [];
         }

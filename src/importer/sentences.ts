@@ -15,7 +15,8 @@ export function splitSentences(paragraph: string): string[] {
   let start = 0;
   for (const match of paragraph.matchAll(boundary)) {
     const end = (match.index ?? 0) + match[1]!.length + match[2]!.length;
-    if (match[1] === "." && match[2] === "" && isAbbreviationBefore(paragraph, match.index ?? 0)) continue;
+    const dot = match.index ?? 0;
+    if (match[1] === "." && match[2] === "" && isAbbreviationBefore(paragraph, dot, paragraph.charAt(end + match[3]!.length))) continue;
     sentences.push(paragraph.slice(start, end).trim());
     start = end + match[3]!.length;
   }
@@ -24,10 +25,12 @@ export function splitSentences(paragraph: string): string[] {
   return sentences;
 }
 
-function isAbbreviationBefore(text: string, dotIndex: number): boolean {
+function isAbbreviationBefore(text: string, dotIndex: number, nextChar: string): boolean {
   const word = /([\p{L}.]+)$/u.exec(text.slice(Math.max(0, dotIndex - 20), dotIndex))?.[1] ?? "";
   if (word === "") return false;
   if (/^\p{Lu}$/u.test(word)) return true; // initial: "W."
   if (/^(?:\p{L}\.)+\p{L}$/u.test(word)) return true; // "U.S", "O.J"
-  return ABBREVIATIONS.has(word.toLowerCase());
+  const lower = word.toLowerCase();
+  if (lower === "no" || lower === "nos") return /\d/.test(nextChar); // "No. 5", but "said no. More"
+  return ABBREVIATIONS.has(lower);
 }
