@@ -1,6 +1,7 @@
 import { readFile, stat } from "node:fs/promises";
 import { join, posix } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BuildReport } from "../../src/build.js";
 import { ArticleValidationError } from "../../src/errors.js";
 import { listFiles } from "../../src/output/write-site.js";
 import { slugify } from "../../src/slugs.js";
@@ -58,7 +59,7 @@ function newestFirst(list: Fixture[]): Fixture[] {
   return [...list].sort((a, b) => sortKey(b) - sortKey(a) || (`content/${a.file}` < `content/${b.file}` ? -1 : 1));
 }
 
-let site: FixtureProject;
+let site: FixtureProject & { report: BuildReport };
 let pages: Map<string, ParsedPage>;
 
 async function page(url: string): Promise<ParsedPage> {
