@@ -8,7 +8,7 @@ import type { Issue } from "./errors.js";
 import { acquireBuildLock } from "./output/build-lock.js";
 import { findReusableFiles, stageSite, type SiteTrees, type WriteStats } from "./output/write-site.js";
 import { prepareSite, type PreparedSite } from "./prepare-site.js";
-import { indexSearch, isSearchIndexPath, type SearchIndexReport } from "./search/index-search.js";
+import { indexSearch, isSearchIndexPath, type SearchIndexReport, type SearchTuning } from "./search/index-search.js";
 import type { NameResolver } from "./site-model.js";
 import { outputPathForUrl } from "./urls.js";
 
@@ -23,8 +23,11 @@ export interface BuildOptions {
   readonly resolveName?: NameResolver;
   /** Eleventy config file; defaults to the project's `.eleventy.ts`, else Dateline's own. */
   readonly configPath?: string;
-  /** Builds the search index (Pagefind, docs/search.md) into the staged site. On unless false (`--no-search`). */
-  readonly search?: boolean;
+  /**
+   * Builds the search index (Pagefind, docs/search.md) into the staged site. On unless false
+   * (`--no-search`); an object tunes the sharding (tests, benchmarks).
+   */
+  readonly search?: boolean | SearchTuning;
   /** Steps after rendering that add files to the staged site before it goes live. */
   readonly afterStage?: (stagedDir: string) => Promise<void>;
   readonly log?: (line: string) => void;
@@ -103,6 +106,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
     for (const path of reusable) if (!files.has(path)) reused.set(path, plan.unchanged.get(path)!);
 
     const search = options.search !== false;
+    const tuning = typeof options.search === "object" ? options.search : {};
     const staged = await stageSite(trees, files, reused, search ? { keep: isSearchIndexPath } : {});
     lap("write");
     let searchReport: SearchIndexReport | undefined;
@@ -113,6 +117,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
         paths: [...files.keys(), ...reused.keys()],
         hashOf: staged.hashOf,
         language: site.settings.language,
+        ...tuning,
         ...(options.log ? { log: options.log } : {}),
       });
       lap("search index");

@@ -22,7 +22,14 @@ const INDEX_FORMAT = "dateline-search-1";
 /** Pagefind's UI bundles: Dateline has its own search page, so they are not published. */
 const UNUSED_BUNDLE_FILE = /^pagefind-(component-ui|modular-ui|ui|highlight)\.(js|css)$|^playground$/;
 
-export interface SearchIndexOptions {
+/** Sharding knobs; the defaults suit any archive size. */
+export interface SearchTuning {
+  readonly maxShardArticles?: number;
+  /** Pagefind processes at once. Each holds one shard's index in memory. */
+  readonly concurrency?: number;
+}
+
+export interface SearchIndexOptions extends SearchTuning {
   /** The staged site (complete HTML); the index is written into its `pagefind/`. */
   readonly stagedDir: string;
   /** The live site, whose shards may be reused (hard-linked) when the staged tree lacks them. */
@@ -33,9 +40,6 @@ export interface SearchIndexOptions {
   readonly hashOf?: (path: string) => string | undefined;
   /** The site's language tag; its primary subtag is Pagefind's `--force-language`. */
   readonly language: string;
-  readonly maxShardArticles?: number;
-  /** Pagefind processes at once. Each holds one shard's index in memory. */
-  readonly concurrency?: number;
   readonly log?: (line: string) => void;
 }
 

@@ -1,0 +1,289 @@
+import { mkdtemp, rm, symlink } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium } from "../helpers/browser.js";
+import { articleText, buildFixture, type FixtureProject } from "../helpers/build-fixture.js";
+import { startStaticServer, type StaticServer } from "../helpers/static-server.js";
+
+/**
+ * The search page in Chromium against a built fixture site served on 127.0.0.1: Pagefind's index
+ * as the build made it, the page's own script, the URL as the only state.
+ */
+
+const ARTICLES = {
+  "2024/04/blinken-gallant.md": articleText(
+    `title: Blinken and Gallant discuss Rafah
+date: 2024-04-11
+people: [Antony Blinken, Yoav Gallant]
+places: [Washington]
+tags: [diplomacy]`,
+    "Secretary Blinken spoke with Defence Minister Gallant about a ceasefire and aid convoys.",
+  ),
+  "2023/06/gallant-border.md": articleText(
+    `title: Gallant visits the northern border
+date: 2023-06-02
+people: [Yoav Gallant]
+places: [Kiryat Shmona]
+tags: [security]`,
+    "Gallant toured army posts along the northern border and met local council heads.",
+  ),
+  "2022/01/harbour-bridge.md": articleText(
+    `title: Harbour bridge reopens after repairs
+date: 2022-01-05
+people: [Kamilo Renvel]
+places: [Harbour Town]
+tags: [transport]`,
+    "The harbour bridge reopened on Wednesday. Divers found a zebrafish colony under the pylons.",
+  ),
+};
+
+const XSS = "<img src=x onerror=alert(1)>";
+
+let browser: Browser;
+const cleanups: (() => Promise<void>)[] = [];
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  for (const cleanup of cleanups.reverse()) await cleanup();
+  await browser?.close();
+});
+
+/** Builds the fixture (with `options`) and serves it, under `prefix` when given. */
+async function serveFixture(options: Parameters<typeof buildFixture>[1] = {}, prefix = ""): Promise<{ site: FixtureProject; base: string }> {
+  const site = await buildFixture(ARTICLES, options);
+  cleanups.push(() => site.cleanup());
+  let root = site.outputDir;
+  if (prefix) {
+    // The host serves a folder in which the site sits at the prefix.
+    root = await mkdtemp(join(tmpdir(), "dateline-prefix-"));
+    await symlink(site.outputDir, join(root, prefix));
+    cleanups.push(() => rm(root, { recursive: true, force: true }));
+  }
+  const server: StaticServer = await startStaticServer(root);
+  cleanups.push(() => server.close());
+  return { site, base: prefix ? `${server.url}/${prefix}` : server.url };
+}
+
+/** A page that records alert dialogs and created <img> elements. */
+async function openPage(): Promise<{ page: Page; dialogs: string[] }> {
+  const page = await browser.newPage();
+  const dialogs: string[] = [];
+  page.on("dialog", async (dialog) => {
+    dialogs.push(dialog.message());
+    await dialog.dismiss();
+  });
+  return { page, dialogs };
+}
+
+/** Waits until the search settled (status is not "Searching…") and returns status and result titles. */
+async function results(page: Page): Promise<{ status: string; titles: string[] }> {
+  await page.waitForFunction(() => {
+    const text = document.querySelector(".search-status")?.textContent ?? "";
+    return text !== "" && text !== "Searching…";
+  });
+  const settledCount = await page.evaluate(() => document.querySelectorAll(".search-result").length);
+  if (settledCount === 0) {
+    const status = (await page.textContent(".search-status")) ?? "";
+    if (!/^No articles/.test(status) && !/^Search /.test(status)) await page.waitForSelector(".search-result");
+  }
+  return {
+    status: (await page.textContent(".search-status")) ?? "",
+    titles: await page.$$eval(".search-result-title a", (links) => links.map((a) => a.textContent ?? "")),
+  };
+}
+
+describe("search page, one index", () => {
+  let base: string;
+  beforeAll(async () => {
+    ({ base } = await serveFixture());
+  });
+
+  it("finds an article by a word only it contains, with the word highlighted", async () => {
+    const { page } = await openPage();
+    await page.goto(`${base}/search/?q=zebrafish`);
+    const { titles, status } = await results(page);
+    expect(titles).toEqual(["Harbour bridge reopens after repairs"]);
+    expect(status).toContain("1 article");
+    expect(await page.$$eval(".search-result-excerpt mark", (marks) => marks.map((m) => m.textContent))).toEqual(["zebrafish"]);
+    expect(await page.textContent(".search-result-meta")).toContain("5 January 2022");
+    expect(await page.getAttribute(".search-result-title a", "href")).toBe("/2022/01/05/harbour-bridge-reopens-after-repairs/");
+    await page.close();
+  });
+
+  it("narrows results with a person filter, and shows the filter by its label", async () => {
+    const { page } = await openPage();
+    await page.goto(`${base}/search/?q=gallant`);
+    expect((await results(page)).titles.sort()).toEqual(["Blinken and Gallant discuss Rafah", "Gallant visits the northern border"]);
+
+    await page.goto(`${base}/search/?q=gallant&person=antony-blinken`);
+    expect((await results(page)).titles).toEqual(["Blinken and Gallant discuss Rafah"]);
+    expect(await page.textContent(".search-filters")).toContain("Person: Antony Blinken");
+    await page.close();
+  });
+
+  it("filters on place, tag and year without words", async () => {
+    const { page } = await openPage();
+    await page.goto(`${base}/search/?place=kiryat-shmona`);
+    expect((await results(page)).titles).toEqual(["Gallant visits the northern border"]);
+    await page.goto(`${base}/search/?tag=transport`);
+    expect((await results(page)).titles).toEqual(["Harbour bridge reopens after repairs"]);
+    await page.goto(`${base}/search/?q=gallant&year=2024`);
+    expect((await results(page)).titles).toEqual(["Blinken and Gallant discuss Rafah"]);
+    expect(await page.inputValue("#search-year")).toBe("2024");
+    await page.close();
+  });
+
+  it("keeps the search in the URL: loaded directly, changed, and restored by the back button", async () => {
+    const { page } = await openPage();
+    await page.goto(`${base}/search/?q=gallant&person=yoav-gallant`);
+    expect((await results(page)).titles).toHaveLength(2);
+    expect(await page.inputValue("#search-q")).toBe("gallant");
+
+    // A person link in a result narrows the search, through the URL.
+    await page.click(".search-result-meta a:text('Antony Blinken')");
+    await page.waitForURL(/person=antony-blinken/);
+    expect((await results(page)).titles).toEqual(["Blinken and Gallant discuss Rafah"]);
+
+    // The filter chip takes the filter off again.
+    await page.click(".search-filter-remove");
+    await page.waitForURL((url) => !url.searchParams.has("person"));
+    expect((await results(page)).titles).toHaveLength(2);
+
+    // A new query from the box.
+    await page.fill("#search-q", "zebrafish");
+    await page.press("#search-q", "Enter");
+    await page.waitForURL((url) => url.searchParams.get("q") === "zebrafish");
+    expect((await results(page)).titles).toEqual(["Harbour bridge reopens after repairs"]);
+
+    // Back, step by step, through every search.
+    await page.goBack();
+    await page.waitForURL((url) => url.searchParams.get("q") === "gallant" && !url.searchParams.has("person"));
+    expect((await results(page)).titles).toHaveLength(2);
+    expect(await page.inputValue("#search-q")).toBe("gallant");
+    await page.goBack();
+    await page.waitForURL((url) => url.searchParams.get("person") === "antony-blinken");
+    expect((await results(page)).titles).toEqual(["Blinken and Gallant discuss Rafah"]);
+    expect(await page.textContent(".search-filters")).toContain("Person: Antony Blinken");
+    await page.goBack();
+    await page.waitForURL((url) => url.searchParams.get("person") === "yoav-gallant");
+    expect((await results(page)).titles).toHaveLength(2);
+    await page.close();
+  });
+
+  it("sorts by date when asked", async () => {
+    const { page } = await openPage();
+    await page.goto(`${base}/search/?q=gallant&sort=oldest`);
+    expect((await results(page)).titles).toEqual(["Gallant visits the northern border", "Blinken and Gallant discuss Rafah"]);
+    await page.selectOption("#search-sort", "newest");
+    await page.waitForURL(/sort=newest/);
+    expect((await results(page)).titles).toEqual(["Blinken and Gallant discuss Rafah", "Gallant visits the northern border"]);
+    await page.close();
+  });
+
+  it("says so when nothing matches", async () => {
+    const { page } = await openPage();
+    await page.goto(`${base}/search/?q=xylophonequartz`);
+    const { titles, status } = await results(page);
+    expect(titles).toEqual([]);
+    expect(status).toBe("No articles found for “xylophonequartz”. Try fewer or different words.");
+    await page.close();
+  });
+
+  it("shows a query with markup as text: no element made, no script run", async () => {
+    const { page, dialogs } = await openPage();
+    await page.goto(`${base}/search/?q=${encodeURIComponent(XSS)}&person=${encodeURIComponent(XSS)}`);
+    const { status } = await results(page);
+    expect(status).toContain(XSS);
+    expect(await page.inputValue("#search-q")).toBe(XSS);
+    expect(await page.textContent(".search-filters")).toContain(XSS);
+    // And typed into the box.
+    await page.fill("#search-q", `gallant ${XSS}`);
+    await page.press("#search-q", "Enter");
+    await page.waitForURL((url) => (url.searchParams.get("q") ?? "").startsWith("gallant"));
+    await results(page);
+    expect(await page.$$eval("#search img", (imgs) => imgs.length)).toBe(0);
+    expect(dialogs).toEqual([]);
+    await page.close();
+  });
+
+  it("leads the header search box to the search page", async () => {
+    const { page } = await openPage();
+    await page.goto(`${base}/`);
+    await page.fill("#site-search-q", "zebrafish");
+    await page.press("#site-search-q", "Enter");
+    await page.waitForURL(/\/search\/\?q=zebrafish/);
+    expect((await results(page)).titles).toEqual(["Harbour bridge reopens after repairs"]);
+    await page.close();
+  });
+
+  it("links each person page to a search filtered on that person", async () => {
+    const { page } = await openPage();
+    await page.goto(`${base}/people/yoav-gallant/`);
+    await page.click("text=Search within these articles");
+    await page.waitForURL(/\/search\/\?person=yoav-gallant$/);
+    expect((await results(page)).titles).toHaveLength(2);
+    await page.close();
+  });
+});
+
+describe("search page, several shards", () => {
+  let base: string;
+  let site: FixtureProject;
+  const requests: string[] = [];
+  beforeAll(async () => {
+    // One article per shard: results come from merged indexes.
+    ({ base, site } = await serveFixture({ search: { maxShardArticles: 1 } }));
+  });
+
+  it("merges every shard for a query", async () => {
+    const list = JSON.parse(await site.read("pagefind/shards.json")) as { shards: unknown[] };
+    expect(list.shards).toHaveLength(3);
+    const { page } = await openPage();
+    await page.goto(`${base}/search/?q=gallant`);
+    expect((await results(page)).titles.sort()).toEqual(["Blinken and Gallant discuss Rafah", "Gallant visits the northern border"]);
+    await page.close();
+  });
+
+  it("keeps date order across shards", async () => {
+    const { page } = await openPage();
+    await page.goto(`${base}/search/?q=gallant&sort=newest`);
+    expect((await results(page)).titles).toEqual(["Blinken and Gallant discuss Rafah", "Gallant visits the northern border"]);
+    await page.goto(`${base}/search/?person=yoav-gallant&sort=oldest`);
+    expect((await results(page)).titles).toEqual(["Gallant visits the northern border", "Blinken and Gallant discuss Rafah"]);
+    await page.close();
+  });
+
+  it("loads only the shard of the year asked for", async () => {
+    const { page } = await openPage();
+    page.on("request", (request) => requests.push(new URL(request.url()).pathname));
+    await page.goto(`${base}/search/?q=gallant&year=2023`);
+    expect((await results(page)).titles).toEqual(["Gallant visits the northern border"]);
+    const shardFolders = new Set(requests.filter((path) => /^\/pagefind\/[^/]+\//.test(path)).map((path) => path.split("/")[2]));
+    expect([...shardFolders].map((folder) => folder!.slice(0, 7))).toEqual(["2023-06"]);
+    await page.close();
+  });
+});
+
+describe("search page under a path prefix", () => {
+  it("finds and links articles under the prefix", async () => {
+    const { base } = await serveFixture({ pathPrefix: "/news/" }, "news");
+    const { page } = await openPage();
+    await page.goto(`${base}/search/?q=zebrafish`);
+    expect((await results(page)).titles).toEqual(["Harbour bridge reopens after repairs"]);
+    const href = await page.getAttribute(".search-result-title a", "href");
+    expect(href).toBe("/news/2022/01/05/harbour-bridge-reopens-after-repairs/");
+    await page.click(".search-result-title a");
+    await page.waitForURL(/\/news\/2022\/01\/05\//);
+    expect(await page.textContent("h1")).toBe("Harbour bridge reopens after repairs");
+    // The header box leads to the prefixed search page.
+    await page.fill("#site-search-q", "gallant");
+    await page.press("#site-search-q", "Enter");
+    await page.waitForURL(/\/news\/search\/\?q=gallant/);
+    expect((await results(page)).titles).toHaveLength(2);
+    await page.close();
+  });
+});
