@@ -15,7 +15,7 @@ export function renderDocument(page: HtmlPageSpec, ctx: RenderContext, parts: Do
   const title = page.kind === "listing" && page.variant === "front" && page.pagination.number === 1 ? site.title : `${page.title} — ${site.title}`;
   const isNotFound = page.kind === "not-found";
   return (
-    "<!doctype html>\n" +
+    "<!DOCTYPE html>\n" +
     html`<html lang="${site.language}">
 <head>
 <meta charset="utf-8">
