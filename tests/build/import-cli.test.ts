@@ -1,0 +1,137 @@
+import { spawnSync } from "node:child_process";
+import { cp, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import matter from "gray-matter";
+import { beforeAll, describe, expect, it } from "vitest";
+
+const ROOT = path.resolve(__dirname, "../..");
+const FIXTURES = path.join(ROOT, "tests", "fixtures", "raw");
+const SAMPLE = path.resolve(ROOT, "../shared/samples/2024-04-11-blinken-gallant.txt");
+const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
+
+function runImport(args: string[], cwd: string) {
+  const result = spawnSync(TSX, [path.join(ROOT, "src", "cli", "import.ts"), ...args], { cwd, encoding: "utf8", env: { ...process.env, CI: "true" } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+async function listMarkdown(dir: string): Promise<string[]> {
+  if (!existsSync(dir)) return [];
+  const entries = await readdir(dir, { recursive: true });
+  return entries.filter((e) => e.endsWith(".md")).map((e) => e.split(path.sep).join("/")).sort();
+}
+
+describe("npm run import", () => {
+  let work: string;
+  beforeAll(async () => {
+    work = await mkdtemp(path.join(tmpdir(), "dateline-import-cli-"));
+    await cp(FIXTURES, path.join(work, "raw"), { recursive: true });
+  });
+
+  it("imports the good files, skips the duplicate, reports the broken ones and exits 1", async () => {
+    const { code, stdout } = runImport(["raw", "--out", "content", "--tag", "fixtures"], work);
+    expect(code).toBe(1);
+    expect(await listMarkdown(path.join(work, "content"))).toEqual([
+      "2021/10/five-stars-for-the-new-cafe-and-bar-b-opening-b-in-cork.md",
+      "2022/02/the-tallinn-chamber-orchestra-will-tour-finland-and-sweden-in-april-conductor.md",
+      "2023/06/councillors-in-galway-voted-on-thursday-to-close-the-old-harbour-road-to-cars.md",
+    ]);
+    const lines = stdout.trim().split("\n");
+    expect(lines.at(-1)).toBe("imported 3, skipped 1 (already imported), failed 4");
+    expect(stdout).toContain("raw/broken/bad-date.txt:1:7  error  the date must be a real calendar day like 2024-04-11; got \"2024-02-30\"  raw-article:date");
+    expect(stdout).toContain("raw/broken/no-date-line.txt:1:1  error  the first line must be ` date YYYY-MM-DD`");
+    expect(stdout).toMatch(/raw\/broken\/invalid-utf8\.txt:3:8  error  the file must be UTF-8 text/);
+    expect(stdout).toContain("raw/broken/empty-body.txt:2:1  error  the article text must follow the date");
+  });
+
+  it("writes front-matter the build accepts, with people, places, tags and the source hash", async () => {
+    const file = path.join(work, "content", "2023", "06", "councillors-in-galway-voted-on-thursday-to-close-the-old-harbour-road-to-cars.md");
+    const { data, content } = matter(await readFile(file, "utf8"));
+    expect(data).toMatchObject({
+      title: "Councillors in Galway voted on Thursday to close the old harbour road to cars on summer",
+      date: "2023-06-01",
+      people: ["Niamh Gallagher"],
+      places: ["Galway"],
+      tags: ["fixtures"],
+    });
+    // The duplicate folder sorts first: whichever copy came first is the one imported.
+    expect(data.imported.from).toMatch(/^2023-06-01-harbour-vote(-copy)?\.txt$/);
+    expect(data.imported.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(content).toContain("Mayor Niamh Gallagher said the trial");
+  });
+
+  it("escapes markdown syntax in the body", async () => {
+    const file = path.join(work, "content", "2021", "10", "five-stars-for-the-new-cafe-and-bar-b-opening-b-in-cork.md");
+    const { content } = matter(await readFile(file, "utf8"));
+    expect(content).toContain("\\# Five \\*stars\\* for the\\_new café \\& bar \\<b\\>opening\\</b\\> in Cork");
+    expect(content).toContain("1\\. The owners said \\[prices\\] would stay low; \\`espresso\\` costs €2.");
+  });
+
+  it("re-importing is a no-op", async () => {
+    const before = await listMarkdown(path.join(work, "content"));
+    const { code, stdout } = runImport(["raw/good", "raw/duplicate", "--out", "content"], work);
+    expect(code).toBe(0);
+    expect(stdout.trim().split("\n").at(-1)).toBe("imported 0, skipped 4 (already imported), failed 0");
+    expect(await listMarkdown(path.join(work, "content"))).toEqual(before);
+  });
+
+  it("--force re-writes an imported article in place", async () => {
+    const file = path.join(work, "content", "2023", "06", "councillors-in-galway-voted-on-thursday-to-close-the-old-harbour-road-to-cars.md");
+    await writeFile(file, (await readFile(file, "utf8")).replace("Galway", "Edited"));
+    const { code, stdout } = runImport(["raw/good/2023-06-01-harbour-vote.txt", "--out", "content", "--force"], work);
+    expect(code).toBe(0);
+    expect(stdout).toContain("imported 1, skipped 0");
+    expect(await readFile(file, "utf8")).toContain('places:\n  - "Galway"');
+    expect((await listMarkdown(path.join(work, "content"))).length).toBe(3);
+  });
+
+  it("a new article with a taken slug gets -2", async () => {
+    await writeFile(path.join(work, "raw", "same-title.txt"), " date 2023-06-20 Councillors in Galway voted on Thursday to close the old harbour road to cars. Again.\n");
+    runImport(["raw/same-title.txt", "--out", "content"], work);
+    expect(await listMarkdown(path.join(work, "content", "2023", "06"))).toEqual([
+      "councillors-in-galway-voted-on-thursday-to-close-the-old-harbour-road-to-cars-2.md",
+      "councillors-in-galway-voted-on-thursday-to-close-the-old-harbour-road-to-cars.md",
+    ]);
+  });
+
+  it("--dry-run prints what would be written with people and places, and writes nothing", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "dateline-import-dry-"));
+    const { code, stdout } = runImport([path.join(FIXTURES, "good"), "--out", path.join(dir, "content"), "--dry-run"], dir);
+    expect(code).toBe(0);
+    expect(stdout).toContain("would write content/2023/06/councillors-in-galway-voted-on-thursday-to-close-the-old-harbour-road-to-cars.md");
+    expect(stdout).toContain("  people: Niamh Gallagher");
+    expect(stdout).toContain("  places: Galway");
+    expect(stdout.trim().split("\n").at(-1)).toBe("would import 3, skipped 0 (already imported), failed 0");
+    expect(existsSync(path.join(dir, "content"))).toBe(false);
+  });
+
+  it("applies content/aliases.yaml", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "dateline-import-aliases-"));
+    await cp(path.join(FIXTURES, "good"), path.join(dir, "raw"), { recursive: true });
+    const { mkdir } = await import("node:fs/promises");
+    await mkdir(path.join(dir, "content"));
+    await writeFile(path.join(dir, "content", "aliases.yaml"), 'people:\n  aliases: { "niamh gallagher": "Niamh Ní Ghallchóir" }\nplaces:\n  ignore: [Galway]\n');
+    runImport(["raw", "--out", "content"], dir);
+    const file = path.join(dir, "content", "2023", "06", "councillors-in-galway-voted-on-thursday-to-close-the-old-harbour-road-to-cars.md");
+    const { data } = matter(await readFile(file, "utf8"));
+    expect(data.people).toEqual(["Niamh Ní Ghallchóir"]);
+    expect(data.places).toEqual([]);
+  });
+
+  it.each([[[]], [["raw", "--bogus"]], [["raw", "--tag"]], [["raw", "--workers", "x"]]])("exits 2 with a usage message on bad usage: %j", (args) => {
+    const { code, stderr } = runImport(args, work);
+    expect(code).toBe(2);
+    expect(stderr).toContain("usage: npm run import --");
+  });
+
+  it.skipIf(!existsSync(SAMPLE))("imports the shared raw sample with its seven people", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "dateline-import-sample-"));
+    const { code } = runImport([SAMPLE, "--out", "content"], dir);
+    expect(code).toBe(0);
+    const [file] = await listMarkdown(path.join(dir, "content"));
+    const { data } = matter(await readFile(path.join(dir, "content", file!), "utf8"));
+    expect(data.people).toEqual(["Antony Blinken", "Yoav Gallant", "Matthew Miller", "Joe Biden", "Fumio Kishida", "Israel Katz", "Ali Khamenei"]);
+    expect(data.places).toEqual(expect.arrayContaining(["United States", "Israel", "Iran", "Gaza", "Damascus", "Tehran"]));
+  });
+});
