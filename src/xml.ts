@@ -30,16 +30,19 @@ export function xmlText(name: string, text: string, attributes: Readonly<Record<
  * dropped. With the `u` flag a lone surrogate is its own code point and is matched here.
  */
 const FORBIDDEN_IN_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+// The same class without `g`, for a stateless test: almost no text needs the (slower) replace.
+const HAS_FORBIDDEN = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
 
 export function stripInvalidXmlChars(text: string): string {
-  return text.replace(FORBIDDEN_IN_XML, "");
+  return HAS_FORBIDDEN.test(text) ? text.replace(FORBIDDEN_IN_XML, "") : text;
 }
 
 const XML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
 
 /** Escapes text for element content and double-quoted attributes, after dropping forbidden characters. */
 export function escapeXml(text: string): string {
-  return stripInvalidXmlChars(text).replace(/[&<>"']/g, (char) => XML_ESCAPES[char]!);
+  const clean = stripInvalidXmlChars(text);
+  return /[&<>"']/.test(clean) ? clean.replace(/[&<>"']/g, (char) => XML_ESCAPES[char]!) : clean;
 }
 
 /**
@@ -55,15 +58,19 @@ export function serializeXml(root: XmlElement): string {
 
 function writeElement(element: XmlElement, indent: string, out: string[]): void {
   let open = `<${element.name}`;
-  for (const [name, value] of Object.entries(element.attributes ?? {})) {
-    if (value !== undefined) open += ` ${name}="${escapeXml(value)}"`;
+  const attributes = element.attributes;
+  if (attributes) {
+    for (const name in attributes) {
+      const value = attributes[name];
+      if (value !== undefined) open += ` ${name}="${escapeXml(value)}"`;
+    }
   }
   const children = element.children ?? [];
   if (children.length === 0) {
     out.push(`${indent}${open}/>`);
     return;
   }
-  if (children.every((child) => typeof child !== "string")) {
+  if (typeof children[0] !== "string" && children.every((child) => typeof child !== "string")) {
     out.push(`${indent}${open}>\n`);
     const inner = indent + "  ";
     for (const child of children) {
