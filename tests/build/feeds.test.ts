@@ -3,8 +3,9 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listFiles } from "../../src/output/write-site.js";
-import { SAMPLE_CONTENT_DIR, articleText, buildFixtureSite, type FixtureProject } from "../helpers/build-fixture.js";
-import { runXmllint } from "../helpers/xmllint.js";
+import { hostileSiteFiles } from "../fixtures/hostile/site.js";
+import { SAMPLE_CONTENT_DIR, articleText, buildFixture, buildFixtureSite, type FixtureProject } from "../helpers/build-fixture.js";
+import { SITEMAP_XSD, runXmllint } from "../helpers/xmllint.js";
 
 /**
  * Every feed of a built site, read with a real feed parser (Atom) and against the JSON Feed 1.1
@@ -162,5 +163,26 @@ describe("every feed file of the sample site", () => {
       expect(feed.items.length, file).toBeGreaterThan(0);
       for (const item of feed.items) expect(item.url, file).toMatch(/^https:\/\/dateline\.example\.org\//);
     }
+  });
+});
+
+describe("the feeds and sitemap of an archive of hostile values (tests/fixtures/hostile)", () => {
+  let hostile: FixtureProject;
+  beforeAll(async () => {
+    hostile = await buildFixture(hostileSiteFiles());
+  });
+  afterAll(() => hostile?.cleanup());
+
+  it("are well-formed XML and valid JSON whatever the titles, names and bodies hold", async () => {
+    const all = await listFiles(hostile.outputDir);
+    const xml = all.filter((f) => f.endsWith(".xml"));
+    expect(xml.length).toBeGreaterThan(10);
+    for (const file of xml) {
+      const lint = await runXmllint(join(hostile.outputDir, file), file === "sitemap.xml" ? SITEMAP_XSD : undefined);
+      expect(lint.ok, `${file}: ${lint.output}`).toBe(true);
+      if (file.endsWith("feed.xml")) expect(parseFeed(await hostile.read(file)).items.length, file).toBeGreaterThan(0);
+    }
+    const json = JSON.parse(await hostile.read("feed.json")) as { items: unknown[] };
+    expect(json.items.length).toBeGreaterThan(0);
   });
 });
