@@ -13,9 +13,18 @@ type FieldIssue = { field: string; reason: string; actual?: string; expected: st
 
 const FIELD_NAMES = ["title", "date", "updated", "people", "places", "tags", "summary", "byline", "source", "draft", "imported"] as const;
 
-/** Trims and folds runs of whitespace (including newlines and NBSP) into one space. */
+/**
+ * Trims and folds runs of whitespace (including newlines and NBSP) into one space. Characters no
+ * page, feed or JSON document can carry as text are settled here, once, so every output shows the
+ * same thing: control characters are dropped, and NUL, a surrogate without its pair and the
+ * non-characters U+FFFE/U+FFFF (which YAML's `"\0"`, `"\uD800"` escapes can produce) become U+FFFD.
+ */
 export function normalizeName(name: string): string {
-  return name.replace(/[\s\u00A0\u200B]+/g, " ").trim();
+  return name
+    .replace(/[\u0000\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD")
+    .replace(/[\u0001-\u0008\u000E-\u001F\u007F-\u009F]/g, "")
+    .replace(/[\s\u00A0\u200B]+/g, " ")
+    .trim();
 }
 
 function textField(field: string, required: boolean) {

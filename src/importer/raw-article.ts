@@ -44,7 +44,14 @@ const DATE_LINE = /^([ \t]*)date([ \t]+)(\S+)(?:[ \t]+(.*))?$/i;
 
 export function parseRawArticle(input: string | Uint8Array, file: string): RawArticle {
   const bytes = typeof input === "string" ? Buffer.from(input, "utf8") : input;
-  const text = decodeUtf8(bytes, file).replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  // Control characters are never news text: a form feed or vertical tab (page breaks of old
+  // exports) separates like a line break, the rest (NUL, escape codes, C1) are dropped, so a
+  // paragraph of nothing but them is empty here just as the article schema would find it.
+  const text = decodeUtf8(bytes, file)
+    .replace(/^\uFEFF/, "")
+    .replace(/\r\n?/g, "\n")
+    .replace(/[\u000B\u000C]/g, "\n")
+    .replace(/[\u0000-\u0008\u000E-\u001F\u007F-\u009F]/g, "");
   const lines = text.split("\n");
   const first = lines[0] ?? "";
   const match = DATE_LINE.exec(first);

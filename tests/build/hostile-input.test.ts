@@ -4,8 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ArticleValidationError } from "../../src/errors.js";
 import { listFiles } from "../../src/output/write-site.js";
 import { slugify } from "../../src/slugs.js";
-import { hostileSiteFiles } from "../fixtures/hostile/site.js";
-import { HOSTILE_VALUES, REFUSED_SOURCE_URLS } from "../fixtures/hostile/values.js";
+import { parseFeed } from "@rowanmanning/feed-parser";
+import { DomUtils, parseDocument } from "htmlparser2";
+import { HOSTILE_SITE_TITLE, hostileArticles, hostileSiteFiles } from "../fixtures/hostile/site.js";
+import { runXmllint } from "../helpers/xmllint.js";
+import { displayedText, HOSTILE_VALUES, REFUSED_SOURCE_URLS } from "../fixtures/hostile/values.js";
 import { articleText, buildFixture, createFixtureProject, type FixtureProject } from "../helpers/build-fixture.js";
 
 /**
@@ -33,7 +36,7 @@ describe("a site built from hostile values", () => {
   });
 
   it("writes only valid UTF-8 text, with no NUL byte and no unpaired surrogate", async () => {
-    for (const file of files) {
+    for (const file of files.filter((f) => /\.(html|xml|json|css|js|txt)$/.test(f) && !f.startsWith("pagefind"))) {
       const bytes = await readFile(join(site.outputDir, file));
       const text = decoder.decode(bytes);
       expect(text.includes("\u0000"), file).toBe(false);
@@ -85,6 +88,60 @@ describe("a site built from hostile values", () => {
         "java%0Ascript:alert('newline-entity')",
       ].sort(),
     );
+  });
+});
+
+/** Entry titles and summaries of an Atom feed, read as XML (entities decoded once, as XML says). */
+function atomEntries(xml: string): { title: string; summary: string }[] {
+  const doc = parseDocument(xml, { xmlMode: true });
+  return DomUtils.getElementsByTagName("entry", doc.children).map((entry) => ({
+    title: DomUtils.textContent(DomUtils.getElementsByTagName("title", entry.children)[0]!),
+    summary: DomUtils.textContent(DomUtils.getElementsByTagName("summary", entry.children)[0]!),
+  }));
+}
+
+describe("feeds, sitemap and JSON-LD of a hostile archive", () => {
+  it("are well-formed XML, every one of them", async () => {
+    const xmlFiles = files.filter((f) => f.endsWith(".xml"));
+    expect(xmlFiles).toContain("feed.xml");
+    expect(xmlFiles.filter((f) => f.startsWith("people/")).length).toBe(HOSTILE_VALUES.length);
+    for (const file of xmlFiles) {
+      const result = await runXmllint(join(site.outputDir, file));
+      expect(result.ok, `${file}: ${result.output}`).toBe(true);
+    }
+  });
+
+  it("carry each value as text in the Atom feeds: titles and summaries", async () => {
+    const xml = await site.read("feed.xml");
+    expect(parseFeed(xml).title).toBe(displayedText(HOSTILE_SITE_TITLE));
+    const entries = atomEntries(xml);
+    for (const value of HOSTILE_VALUES) {
+      const entry = entries.find((e) => e.title === displayedText(value.value));
+      expect(entry, value.id).toBeDefined();
+      expect(entry!.summary, value.id).toBe(displayedText(value.value));
+    }
+    for (const article of hostileArticles()) {
+      const termFeed = atomEntries(await site.read(`people/${slugify(article.value.value)}/feed.xml`));
+      expect(termFeed.map((entry) => entry.title)).toEqual([displayedText(article.value.value)]);
+    }
+  });
+
+  it("carry each value as text in the JSON Feed", async () => {
+    const feed = JSON.parse(await site.read("feed.json")) as { title: string; items: { title: string; summary?: string; url: string }[] };
+    expect(feed.title).toBe(displayedText(HOSTILE_SITE_TITLE));
+    const titles = feed.items.map((item) => item.title);
+    for (const value of HOSTILE_VALUES) expect(titles, value.id).toContain(displayedText(value.value));
+    for (const item of feed.items) expect(item.url).toMatch(/^https:\/\/news\.example\.org\//);
+  });
+
+  it("keep JSON-LD a single script element that parses, with each value as the headline", async () => {
+    for (const article of hostileArticles()) {
+      const page = await site.read(`${article.day.replaceAll("-", "/")}/${slugify(article.value.value)}/index.html`);
+      const scripts = [...page.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)];
+      expect(scripts, article.value.id).toHaveLength(1);
+      const data = JSON.parse(scripts[0]![1]!) as { headline: string; description?: string };
+      expect(data.headline, article.value.id).toBe(displayedText(article.value.value));
+    }
   });
 });
 
