@@ -225,3 +225,48 @@ describe("each hostile value reads as the text it was", () => {
     expect(v.attrs.bodyImageAlts).toEqual([`alt" onerror="alert('alt')`]);
   });
 });
+
+describe("search over a hostile archive", () => {
+  /** Runs a search on the search page and returns what it shows, once settled. */
+  async function search(query: string) {
+    const dialogs: string[] = [];
+    const onDialog = (dialog: { message(): string; dismiss(): Promise<void> }) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    };
+    page.on("dialog", onDialog);
+    await page.goto(`${server.url}/search/?q=${encodeURIComponent(query)}`);
+    await page.waitForFunction(() => {
+      const text = document.querySelector(".search-status")?.textContent ?? "";
+      return text !== "" && text !== "Searching…" && (document.querySelectorAll(".search-result").length > 0 || /^No /.test(text));
+    });
+    const shown = await page.evaluate(() => ({
+      titles: Array.from(document.querySelectorAll(".search-result-title a")).map((a) => a.textContent ?? ""),
+      hrefs: Array.from(document.querySelectorAll(".search-result-title a")).map((a) => (a as HTMLAnchorElement).protocol),
+      excerpts: Array.from(document.querySelectorAll(".search-result-excerpt")).map((p) => p.textContent ?? ""),
+      markup: Array.from(document.querySelectorAll(".search-results *, #search *")).filter((e) => !["LI", "H2", "A", "P", "SPAN", "MARK", "OL", "UL", "DIV", "FORM", "INPUT", "LABEL", "BUTTON", "SELECT", "OPTION", "NAV", "FIELDSET", "LEGEND", "NOSCRIPT", "SECTION", "H3", "DL", "DT", "DD", "TIME", "OUTPUT", "SMALL", "STRONG", "EM", "BR"].includes(e.tagName)).map((e) => e.tagName),
+      input: (document.querySelector("#search-q") as HTMLInputElement | null)?.value,
+      pwned: (window as { __pwned?: unknown }).__pwned,
+    }));
+    page.off("dialog", onDialog);
+    return { ...shown, dialogs };
+  }
+
+  it("lists hostile titles and excerpts as text", async () => {
+    const found = await search("pwned");
+    const expected = HOSTILE_VALUES.filter((v) => v.value.includes("pwned")).map((v) => displayedText(v.value));
+    expect(expected.length).toBeGreaterThan(2);
+    for (const title of expected) expect(found.titles).toContain(title);
+    expect(found.excerpts.some((e) => e.includes("<script>window.__pwned"))).toBe(true);
+    expect(found.hrefs.every((p) => p === "http:")).toBe(true);
+    expect({ markup: found.markup, dialogs: found.dialogs, pwned: found.pwned }).toEqual({ markup: [], dialogs: [], pwned: undefined });
+  });
+
+  it("shows a hostile query as text", async () => {
+    const query = `"><img src=x onerror="window.__pwned='query'">`;
+    const found = await search(query);
+    expect(found.input).toBe(query);
+    expect({ markup: found.markup, dialogs: found.dialogs, pwned: found.pwned }).toEqual({ markup: [], dialogs: [], pwned: undefined });
+  });
+});
+
