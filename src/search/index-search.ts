@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { listFiles } from "../output/write-site.js";
 import { readPagefindVersion, resolvePagefindBinary, runPagefind, SearchIndexError } from "./pagefind-cli.js";
 import { SEARCH_INDEX_DIR, SHARD_LIST_FILE, type ShardList } from "./index-layout.js";
-import { MAX_SHARD_ARTICLES, planSearchShards, type SearchShard } from "./shard-plan.js";
+import { planSearchShards, type SearchShard } from "./shard-plan.js";
 
 /**
  * Builds the site's search index into the staged tree, one Pagefind index per shard (see
@@ -25,6 +25,7 @@ const UNUSED_BUNDLE_FILE = /^pagefind-(component-ui|modular-ui|ui|highlight)\.(j
 /** Sharding knobs; the defaults suit any archive size. */
 export interface SearchTuning {
   readonly maxShardArticles?: number;
+  readonly tailShardArticles?: number;
   /** Pagefind processes at once. Each holds one shard's index in memory. */
   readonly concurrency?: number;
 }
@@ -58,7 +59,10 @@ const DEFAULT_CONCURRENCY = 2;
 export async function indexSearch(options: SearchIndexOptions): Promise<SearchIndexReport> {
   const root = join(options.stagedDir, SEARCH_INDEX_DIR);
   const paths = options.paths ?? (await listFiles(options.stagedDir));
-  const shards = planSearchShards(paths, options.maxShardArticles ?? MAX_SHARD_ARTICLES);
+  const shards = planSearchShards(paths, {
+    ...(options.maxShardArticles !== undefined ? { maxArticles: options.maxShardArticles } : {}),
+    ...(options.tailShardArticles !== undefined ? { tailArticles: options.tailShardArticles } : {}),
+  });
   const language = pagefindLanguage(options.language);
   const binary = resolvePagefindBinary();
   const version = await readPagefindVersion(binary);

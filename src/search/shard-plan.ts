@@ -1,19 +1,29 @@
 /**
- * Splits the archive's article pages into search shards: runs of whole months, oldest first, each
- * holding at most `maxArticles` articles. Each shard becomes one Pagefind index, built by its own
- * Pagefind process and merged in the browser (docs/search.md says why).
+ * Splits the archive's article pages into search shards: runs of whole months, oldest first. Each
+ * shard becomes one Pagefind index, built by its own Pagefind process and merged in the browser
+ * (docs/search.md has the measurements behind these numbers).
  *
- * - Memory: Pagefind holds a whole index in memory while it builds it (~0.16 MB an article page
- *   here), so a cap on articles per shard is a cap on the indexer's peak memory at any archive size.
- * - Bytes: each shard costs the browser its own copy of the word chunk a query needs, so shards are
- *   as large as memory allows, and a small archive is a single index.
- * - Rebuilds: months are packed greedily from the oldest, so new articles (which land in recent
- *   months) change only the last shard; shards before it keep their contents and their hashes, and
- *   their indexes are carried forward instead of rebuilt.
+ * - Memory: Pagefind holds a whole index in memory while it builds it (~0.15 MB an article page
+ *   here), so a cap on articles per shard caps the indexer's memory at any archive size.
+ * - Bytes: a query costs the browser one index chunk per word *per shard* (~35 KB each at 5,000
+ *   articles a shard, nearly as much for a small shard), so shards are as large as memory allows.
+ * - Rebuilds: months are packed greedily from the oldest into groups of up to `maxArticles`. Only
+ *   the last group still grows (new articles land in recent months); the groups before it are
+ *   sealed, and their indexes are carried forward build after build. The open group is itself cut
+ *   into shards of up to `tailArticles`, so adding an article re-indexes at most that many pages;
+ *   once the open group is full it is sealed as one shard (one larger re-index every
+ *   `maxArticles` new articles).
  */
 
-/** Articles per shard: ~0.8 GiB of Pagefind memory at most (measured 1.5 GiB for 10,000 pages). */
+/** Articles per sealed shard: ~0.75 GiB of Pagefind memory (measured 1.5 GiB for 10,000 pages). */
 export const MAX_SHARD_ARTICLES = 5_000;
+/** Articles per shard of the open group: what one new article costs to re-index (~3 ms a page). */
+export const TAIL_SHARD_ARTICLES = 1_000;
+
+export interface ShardLimits {
+  readonly maxArticles?: number;
+  readonly tailArticles?: number;
+}
 
 export interface SearchShard {
   /** First and last month held, `YYYY-MM`. The first names the shard: it moves least. */
@@ -39,7 +49,9 @@ export function articleMonthOf(path: string): string | null {
   return match ? `${match[1]}-${match[2]}` : null;
 }
 
-export function planSearchShards(outputPaths: Iterable<string>, maxArticles: number = MAX_SHARD_ARTICLES): SearchShard[] {
+export function planSearchShards(outputPaths: Iterable<string>, limits: ShardLimits = {}): SearchShard[] {
+  const maxArticles = limits.maxArticles ?? MAX_SHARD_ARTICLES;
+  const tailArticles = Math.min(limits.tailArticles ?? TAIL_SHARD_ARTICLES, maxArticles);
   const byMonth = new Map<string, string[]>();
   for (const path of outputPaths) {
     const month = articleMonthOf(path);
@@ -49,21 +61,10 @@ export function planSearchShards(outputPaths: Iterable<string>, maxArticles: num
     else byMonth.set(month, [path]);
   }
   const months = [...byMonth.keys()].sort();
-  const groups: string[][] = [];
-  let current: string[] = [];
-  let count = 0;
-  for (const month of months) {
-    const size = byMonth.get(month)!.length;
-    // A month is never split: a month larger than the cap is a shard of its own.
-    if (current.length > 0 && count + size > maxArticles) {
-      groups.push(current);
-      current = [];
-      count = 0;
-    }
-    current.push(month);
-    count += size;
-  }
-  if (current.length > 0) groups.push(current);
+  const sizeOf = (month: string) => byMonth.get(month)!.length;
+  const groups = packMonths(months, sizeOf, maxArticles);
+  const open = groups.pop();
+  if (open) groups.push(...packMonths(open, sizeOf, tailArticles));
 
   return groups.map((group) => {
     const paths = group.flatMap((month) => byMonth.get(month)!).sort();
@@ -75,6 +76,25 @@ export function planSearchShards(outputPaths: Iterable<string>, maxArticles: num
       glob: globForMonths(group, months),
     };
   });
+}
+
+/** Greedy, oldest first; a month is never split, so a month larger than the cap is a group of its own. */
+function packMonths(months: readonly string[], sizeOf: (month: string) => number, cap: number): string[][] {
+  const groups: string[][] = [];
+  let current: string[] = [];
+  let count = 0;
+  for (const month of months) {
+    const size = sizeOf(month);
+    if (current.length > 0 && count + size > cap) {
+      groups.push(current);
+      current = [];
+      count = 0;
+    }
+    current.push(month);
+    count += size;
+  }
+  if (current.length > 0) groups.push(current);
+  return groups;
 }
 
 /**

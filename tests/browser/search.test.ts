@@ -1,6 +1,3 @@
-import { mkdtemp, rm, symlink } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "../helpers/browser.js";
@@ -35,7 +32,7 @@ date: 2022-01-05
 people: [Kamilo Renvel]
 places: [Harbour Town]
 tags: [transport]`,
-    "The harbour bridge reopened on Wednesday. Divers found a zebrafish colony under the pylons.",
+    "The harbour bridge reopened on Wednesday. Divers found a zebrafish colony and a sign reading <img src=x onerror=alert(1)> & more under the pylons.",
   ),
 };
 
@@ -53,19 +50,12 @@ afterAll(async () => {
 });
 
 /** Builds the fixture (with `options`) and serves it, under `prefix` when given. */
-async function serveFixture(options: Parameters<typeof buildFixture>[1] = {}, prefix = ""): Promise<{ site: FixtureProject; base: string }> {
+async function serveFixture(options: Parameters<typeof buildFixture>[1] = {}, prefix?: string): Promise<{ site: FixtureProject; base: string }> {
   const site = await buildFixture(ARTICLES, options);
   cleanups.push(() => site.cleanup());
-  let root = site.outputDir;
-  if (prefix) {
-    // The host serves a folder in which the site sits at the prefix.
-    root = await mkdtemp(join(tmpdir(), "dateline-prefix-"));
-    await symlink(site.outputDir, join(root, prefix));
-    cleanups.push(() => rm(root, { recursive: true, force: true }));
-  }
-  const server: StaticServer = await startStaticServer(root);
+  const server: StaticServer = await startStaticServer(site.outputDir, prefix ? { prefix } : {});
   cleanups.push(() => server.close());
-  return { site, base: prefix ? `${server.url}/${prefix}` : server.url };
+  return { site, base: server.url };
 }
 
 /** A page that records alert dialogs and created <img> elements. */
@@ -103,7 +93,7 @@ describe("search page, one index", () => {
   });
 
   it("finds an article by a word only it contains, with the word highlighted", async () => {
-    const { page } = await openPage();
+    const { page, dialogs } = await openPage();
     await page.goto(`${base}/search/?q=zebrafish`);
     const { titles, status } = await results(page);
     expect(titles).toEqual(["Harbour bridge reopens after repairs"]);
@@ -111,6 +101,10 @@ describe("search page, one index", () => {
     expect(await page.$$eval(".search-result-excerpt mark", (marks) => marks.map((m) => m.textContent))).toEqual(["zebrafish"]);
     expect(await page.textContent(".search-result-meta")).toContain("5 January 2022");
     expect(await page.getAttribute(".search-result-title a", "href")).toBe("/2022/01/05/harbour-bridge-reopens-after-repairs/");
+    // Markup-like text in an article reaches the excerpt as text.
+    expect(await page.textContent(".search-result-excerpt")).toContain(`zebrafish colony and a sign reading ${XSS} & more`);
+    expect(await page.$$eval("#search img", (imgs) => imgs.length)).toBe(0);
+    expect(dialogs).toEqual([]);
     await page.close();
   });
 
@@ -270,7 +264,7 @@ describe("search page, several shards", () => {
 
 describe("search page under a path prefix", () => {
   it("finds and links articles under the prefix", async () => {
-    const { base } = await serveFixture({ pathPrefix: "/news/" }, "news");
+    const { base } = await serveFixture({ pathPrefix: "/news/" }, "/news/");
     const { page } = await openPage();
     await page.goto(`${base}/search/?q=zebrafish`);
     expect((await results(page)).titles).toEqual(["Harbour bridge reopens after repairs"]);

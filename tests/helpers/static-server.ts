@@ -3,6 +3,7 @@ import { stat } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, join, resolve, sep } from "node:path";
+import { createGzip } from "node:zlib";
 
 /**
  * A minimal static file server for browser tests: 127.0.0.1, a free port, `index.html` for
@@ -24,8 +25,19 @@ const TYPES: Record<string, string> = {
   ".wasm": "application/wasm",
 };
 
-/** With `prefix` (`/sub/`) the site is served only under that path, as a project page is. */
-export async function startStaticServer(root: string, options: { prefix?: string } = {}): Promise<StaticServer> {
+export interface StaticServerOptions {
+  /** `/sub/`: the site is served only under that path, as a project page is. */
+  readonly prefix?: string;
+  /**
+   * Gzip text responses (HTML, CSS, JS, JSON, XML) for clients that accept it, as production hosts
+   * do; for measuring what a visitor downloads (bench/search.ts).
+   */
+  readonly gzip?: boolean;
+}
+
+const COMPRESSIBLE = new Set([".html", ".css", ".js", ".json", ".xml", ".txt", ".svg"]);
+
+export async function startStaticServer(root: string, options: StaticServerOptions = {}): Promise<StaticServer> {
   const base = resolve(root);
   const trimmed = (options.prefix ?? "").replace(/^\/+|\/+$/g, "");
   const prefix = trimmed === "" ? "/" : `/${trimmed}/`;
@@ -60,7 +72,13 @@ export async function startStaticServer(root: string, options: { prefix?: string
         return;
       }
     }
-    response.writeHead(status, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
+    const type = TYPES[extname(file)] ?? "application/octet-stream";
+    if (options.gzip && COMPRESSIBLE.has(extname(file)) && /\bgzip\b/.test(String(request.headers["accept-encoding"] ?? ""))) {
+      response.writeHead(status, { "content-type": type, "content-encoding": "gzip", vary: "accept-encoding" });
+      createReadStream(file).pipe(createGzip()).pipe(response);
+      return;
+    }
+    response.writeHead(status, { "content-type": type });
     createReadStream(file).pipe(response);
   });
   await new Promise<void>((ready) => server.listen(0, "127.0.0.1", ready));

@@ -21,7 +21,7 @@ describe("articleMonthOf", () => {
 
 describe("planSearchShards", () => {
   it("keeps a small archive in one index", () => {
-    const shards = planSearchShards([...pages("2023-01", 3), ...pages("2024-05", 2), "index.html", "2024/index.html"], 10);
+    const shards = planSearchShards([...pages("2023-01", 3), ...pages("2024-05", 2), "index.html", "2024/index.html"], { maxArticles: 10 });
     expect(shards).toHaveLength(1);
     expect(shards[0]).toMatchObject({ from: "2023-01", to: "2024-05", years: ["2023", "2024"] });
     expect(shards[0]!.paths).toHaveLength(5);
@@ -29,7 +29,7 @@ describe("planSearchShards", () => {
   });
 
   it("packs whole months, oldest first, up to the cap", () => {
-    const shards = planSearchShards([...pages("2020-01", 4), ...pages("2020-02", 4), ...pages("2020-03", 4), ...pages("2021-06", 1)], 8);
+    const shards = planSearchShards([...pages("2020-01", 4), ...pages("2020-02", 4), ...pages("2020-03", 4), ...pages("2021-06", 1)], { maxArticles: 8 });
     expect(shards.map((s) => [s.from, s.to, s.paths.length])).toEqual([
       ["2020-01", "2020-02", 8],
       ["2020-03", "2021-06", 5],
@@ -41,7 +41,7 @@ describe("planSearchShards", () => {
   });
 
   it("gives a month larger than the cap a shard of its own", () => {
-    const shards = planSearchShards([...pages("2020-01", 2), ...pages("2020-02", 9), ...pages("2020-03", 2)], 5);
+    const shards = planSearchShards([...pages("2020-01", 2), ...pages("2020-02", 9), ...pages("2020-03", 2)], { maxArticles: 5 });
     expect(shards.map((s) => s.paths.length)).toEqual([2, 9, 2]);
     expect(shards[1]!.glob).toBe("2020/02/*/*/index.html");
   });
@@ -49,10 +49,33 @@ describe("planSearchShards", () => {
   it("changes only the last shard when a new article is added at the end", () => {
     const before = [...pages("2020-01", 4), ...pages("2020-02", 4), ...pages("2020-03", 3)];
     const after = [...before, ...pages("2020-04", 1)];
-    const [a, b] = [planSearchShards(before, 8), planSearchShards(after, 8)];
+    const [a, b] = [planSearchShards(before, { maxArticles: 8 }), planSearchShards(after, { maxArticles: 8 })];
     expect(b[0]).toEqual(a[0]);
     expect(b).toHaveLength(2);
     expect(b[1]!.paths.length).toBe(a[1]!.paths.length + 1);
+  });
+
+  it("cuts the open (last) group into tail shards, and seals it whole once it is full", () => {
+    const limits = { maxArticles: 6, tailArticles: 2 };
+    const sealed = [...pages("2019-01", 3), ...pages("2019-02", 3)];
+    const open = [...pages("2020-01", 2), ...pages("2020-02", 1), ...pages("2020-03", 1)];
+    const plan = planSearchShards([...sealed, ...open], limits);
+    expect(plan.map((s) => [s.from, s.to, s.paths.length])).toEqual([
+      ["2019-01", "2019-02", 6],
+      ["2020-01", "2020-01", 2],
+      ["2020-02", "2020-03", 2],
+    ]);
+    // One more article: only the last tail shard changes.
+    const grown = planSearchShards([...sealed, ...open, ...pages("2020-04", 1)], limits);
+    expect(grown.slice(0, 2)).toEqual(plan.slice(0, 2));
+    expect(grown.map((s) => s.paths.length)).toEqual([6, 2, 2, 1]);
+    // The open group fills up and a new one starts: the full one becomes one shard.
+    const sealedAgain = planSearchShards([...sealed, ...open, ...pages("2020-04", 2), ...pages("2020-05", 1)], limits);
+    expect(sealedAgain.map((s) => [s.from, s.to, s.paths.length])).toEqual([
+      ["2019-01", "2019-02", 6],
+      ["2020-01", "2020-04", 6],
+      ["2020-05", "2020-05", 1],
+    ]);
   });
 
   it("plans nothing for an archive without articles", () => {

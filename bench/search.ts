@@ -1,0 +1,122 @@
+import { readFile, readdir, rm, stat } from "node:fs/promises";
+import { join } from "node:path";
+import { launchChromium } from "../tests/helpers/browser.js";
+import { startStaticServer } from "../tests/helpers/static-server.js";
+import { SEARCH_INDEX_DIR, SHARD_LIST_FILE, type ShardList } from "../src/search/index-layout.js";
+import { indexSearch, type SearchTuning } from "../src/search/index-search.js";
+
+/**
+ * Search figures for `npm run bench`, over a site already built (with or without its index):
+ * indexing time and size on disk, and what a visitor's first query costs, measured in Chromium
+ * against the site served on 127.0.0.1 — bytes over the wire (every request the page makes, the
+ * HTML and scripts included) and milliseconds from navigation to the first results on screen.
+ * Prints nothing and asserts nothing; the caller tabulates.
+ */
+export interface SearchBenchResult {
+  readonly indexSeconds: number;
+  readonly indexBytes: number;
+  readonly firstQueryBytes: number;
+  readonly firstResultsMs: number;
+  readonly shards: number;
+  readonly query: string;
+  readonly results: number;
+  /** Bytes of the first query by kind: html, script, shard list, wasm, meta, index chunks, filters, fragments. */
+  readonly breakdown: Readonly<Record<string, number>>;
+}
+
+export interface SearchBenchOptions extends SearchTuning {
+  /** The words to search for; by default a person's name from an article in the middle of the archive. */
+  readonly query?: string;
+  /** Serve text gzipped, as hosts do (Pagefind's own files are compressed already). Default true. */
+  readonly gzip?: boolean;
+  /** The site's language tag (`<html lang>` of its front page by default). */
+  readonly language?: string;
+}
+
+export async function benchSearch(siteDir: string, options: SearchBenchOptions = {}): Promise<SearchBenchResult> {
+  const language = options.language ?? (await siteLanguage(siteDir));
+  // From nothing: a bench measures a full index, not a carried-forward one.
+  await rm(join(siteDir, SEARCH_INDEX_DIR), { recursive: true, force: true });
+  const started = performance.now();
+  const report = await indexSearch({
+    stagedDir: siteDir,
+    language,
+    ...(options.maxShardArticles !== undefined ? { maxShardArticles: options.maxShardArticles } : {}),
+    ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
+  });
+  const indexSeconds = (performance.now() - started) / 1000;
+  const indexBytes = await folderBytes(join(siteDir, SEARCH_INDEX_DIR));
+  const query = options.query ?? (await pickQuery(siteDir));
+
+  const server = await startStaticServer(siteDir, { gzip: options.gzip ?? true });
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage();
+    const sizes: Promise<{ path: string; bytes: number }>[] = [];
+    page.on("requestfinished", (request) => {
+      sizes.push(
+        request.sizes().then((size) => ({ path: new URL(request.url()).pathname, bytes: size.responseBodySize + size.responseHeadersSize })),
+      );
+    });
+    await page.goto(`${server.url}/search/?q=${encodeURIComponent(query)}`);
+    await page.waitForFunction(() => performance.getEntriesByName("dateline-search-results").length > 0 || /^No articles/.test(document.querySelector(".search-status")?.textContent ?? ""), undefined, { timeout: 60_000 });
+    const firstResultsMs = await page.evaluate(() => performance.getEntriesByName("dateline-search-results")[0]?.startTime ?? Number.NaN);
+    const results = await page.evaluate(() => document.querySelectorAll(".search-result").length);
+    // Let the requests that finished just before the results report their sizes.
+    await page.waitForLoadState("networkidle");
+    const finished = await Promise.all(sizes);
+    const breakdown: Record<string, number> = {};
+    for (const { path, bytes } of finished) breakdown[kindOf(path)] = (breakdown[kindOf(path)] ?? 0) + bytes;
+    const firstQueryBytes = finished.reduce((sum, entry) => sum + entry.bytes, 0);
+    await page.close();
+    return { indexSeconds, indexBytes, firstQueryBytes, firstResultsMs, shards: report.shards, query, results, breakdown };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+function kindOf(path: string): string {
+  if (path.endsWith(".html") || path.endsWith("/")) return "html";
+  if (path.endsWith(SHARD_LIST_FILE)) return "shard list";
+  if (path.endsWith(".css")) return "css";
+  if (path.endsWith(".js")) return "script";
+  if (path.endsWith(".pagefind")) return "wasm";
+  if (path.endsWith(".pf_meta") || path.endsWith("pagefind-entry.json")) return "meta";
+  if (path.endsWith(".pf_index")) return "index chunks";
+  if (path.endsWith(".pf_filter")) return "filters";
+  if (path.endsWith(".pf_fragment")) return "fragments";
+  return "other";
+}
+
+async function folderBytes(dir: string): Promise<number> {
+  let total = 0;
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) total += (await stat(join(entry.parentPath, entry.name))).size;
+  }
+  return total;
+}
+
+async function siteLanguage(siteDir: string): Promise<string> {
+  const front = await readFile(join(siteDir, "index.html"), "utf8").catch(() => "");
+  return /<html[^>]*\blang="([^"]+)"/.exec(front)?.[1] ?? "en";
+}
+
+/** A person's name from an article of the middle shard: what a researcher would type. */
+async function pickQuery(siteDir: string): Promise<string> {
+  const list = JSON.parse(await readFile(join(siteDir, SEARCH_INDEX_DIR, SHARD_LIST_FILE), "utf8")) as ShardList;
+  const shard = list.shards[Math.floor(list.shards.length / 2)];
+  if (shard) {
+    const [year, month] = shard.from.split("-");
+    const monthDir = join(siteDir, year!, month!);
+    for (const day of (await readdir(monthDir).catch(() => [] as string[])).sort()) {
+      if (!/^\d{2}$/.test(day)) continue;
+      for (const slug of await readdir(join(monthDir, day))) {
+        const html = await readFile(join(monthDir, day, slug, "index.html"), "utf8");
+        const name = /data-pagefind-filter="person:[^"]*">([^<]+)</.exec(html)?.[1];
+        if (name) return name;
+      }
+    }
+  }
+  return "council";
+}
