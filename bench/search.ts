@@ -42,6 +42,7 @@ export async function benchSearch(siteDir: string, options: SearchBenchOptions =
     stagedDir: siteDir,
     language,
     ...(options.maxShardArticles !== undefined ? { maxShardArticles: options.maxShardArticles } : {}),
+    ...(options.tailShardArticles !== undefined ? { tailShardArticles: options.tailShardArticles } : {}),
     ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
   });
   const indexSeconds = (performance.now() - started) / 1000;
