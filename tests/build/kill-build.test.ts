@@ -1,0 +1,145 @@
+import { existsSync } from "node:fs";
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { writeCorpus } from "../../bench/corpus.js";
+import { diffSnapshots, runCommand, snapshotTree, startCommand } from "../helpers/cli.js";
+import { startStaticServer } from "../helpers/static-server.js";
+
+/**
+ * A real `npm run build` (src/cli/build.ts in a child process) on a temp project of a few thousand
+ * articles, killed with SIGKILL at several moments: `_site/` must be exactly the previous build,
+ * byte for byte, or exactly the new one, and servable; the next build must recover and succeed.
+ * Two builds at once must not corrupt it either.
+ */
+const ARTICLES = 1500;
+let dir: string;
+/** The two versions of the archive the kills alternate between: every article differs. */
+const versions: Record<"a" | "b", Map<string, string>> = { a: new Map(), b: new Map() };
+const references: Partial<Record<"a" | "b", Map<string, string>>> = {};
+let current: "a" | "b" = "a";
+let buildSeconds: number;
+
+const BUILD = "src/cli/build.ts";
+const ARGS = ["--no-search", "--quiet"];
+
+async function writeVersion(version: "a" | "b"): Promise<void> {
+  for (const [file, text] of versions[version]) await writeFile(join(dir, "content", file), text);
+  current = version;
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "dateline-kill-"));
+  await writeCorpus(join(dir, "content"), ARTICLES);
+  for (const file of (await readdir(join(dir, "content"), { recursive: true })).filter((f) => f.endsWith(".md"))) {
+    const text = await readFile(join(dir, "content", file), "utf8");
+    versions.a.set(file, text);
+    versions.b.set(file, text + "\nRevised for the second version.\n");
+  }
+  // Each version built completely once: the trees a killed build may leave, and nothing else.
+  await writeVersion("a");
+  const first = await runCommand(BUILD, ARGS, dir);
+  expect(first.code, first.output).toBe(0);
+  references.a = await snapshotTree(join(dir, "_site"));
+  // The second also times a build that rewrites every article page, to spread the kills over.
+  await writeVersion("b");
+  const started = performance.now();
+  const timed = await runCommand(BUILD, ARGS, dir);
+  expect(timed.code, timed.output).toBe(0);
+  buildSeconds = (performance.now() - started) / 1000;
+  references.b = await snapshotTree(join(dir, "_site"));
+  expect(diffSnapshots(references.a, references.b)).not.toBe("");
+}, 400_000);
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+async function expectServable(siteDir: string, expected: Map<string, string>): Promise<void> {
+  const server = await startStaticServer(siteDir);
+  try {
+    const article = [...expected.keys()].find((f) => /^\d{4}\/\d\d\/\d\d\/.+\/index\.html$/.test(f))!;
+    for (const path of ["", "archive/", article.replace(/index\.html$/, ""), "feed.xml"]) {
+      const response = await fetch(`${server.url}/${path}`);
+      expect(response.status, path).toBe(200);
+      await response.arrayBuffer();
+    }
+  } finally {
+    await server.close();
+  }
+}
+
+describe("a build killed with SIGKILL", () => {
+  const outcomes: string[] = [];
+
+  /** Switches the archive to the other version, starts a build, kills it when `when` resolves, checks _site/. */
+  async function killAndCheck(label: string, when: (started: number) => Promise<void>): Promise<void> {
+    const previous = await snapshotTree(join(dir, "_site"));
+    const target = current === "a" ? "b" : "a";
+    expect(diffSnapshots(previous, references[current]!)).toBe("");
+    await writeVersion(target);
+    const build = startCommand(BUILD, ARGS, dir);
+    const started = performance.now();
+    const ended = build.exited.then(() => "ended" as const);
+    const moment = await Promise.race([when(started).then(() => "moment" as const), ended]);
+    // stageSite drops the standby tree's manifest when it starts writing into that tree.
+    const stagingBegun = existsSync(join(dir, ".dateline-cache", "standby-_site")) && !existsSync(join(dir, ".dateline-cache", "manifest-standby.json"));
+    await build.kill("SIGKILL");
+    const code = await build.exited;
+    const after = await snapshotTree(join(dir, "_site"));
+    const asBefore = diffSnapshots(after, previous) === "";
+    const asNew = diffSnapshots(after, references[target]!) === "";
+    outcomes.push(`${label}: ${moment === "ended" ? `finished first (${code})` : `killed${stagingBegun ? " while staging" : ""}`}; _site ${asBefore ? "as before" : asNew ? "as the new build" : "CORRUPT"}`);
+    expect(asBefore || asNew, `${label}: _site is neither the previous build nor the new one: ${diffSnapshots(after, previous)}`).toBe(true);
+    await expectServable(join(dir, "_site"), asBefore ? previous : references[target]!);
+    // The next kill starts from whatever _site now is.
+    if (asBefore) current = target === "a" ? "b" : "a";
+  }
+
+  const after = (ms: number) => () => new Promise<void>((done) => setTimeout(done, ms));
+  const whenExists = (path: string) => () =>
+    new Promise<void>((done) => {
+      const poll = setInterval(() => {
+        if (existsSync(path)) {
+          clearInterval(poll);
+          done();
+        }
+      }, 2);
+    });
+
+  it("leaves the previous _site/ complete and servable, wherever it is killed", { timeout: 400_000 }, async () => {
+    await killAndCheck("after 300 ms", after(300));
+    await rm(join(dir, ".dateline-cache", "standby-_site"), { recursive: true, force: true });
+    await killAndCheck("when the staging tree appears", whenExists(join(dir, ".dateline-cache", "standby-_site")));
+    for (const fraction of [0.15, 0.3, 0.45, 0.6, 0.75, 0.9]) {
+      await killAndCheck(`after ${Math.round(fraction * 100)}% of a build`, after(fraction * buildSeconds * 1000));
+    }
+    console.log(`kill moments (a build takes ${buildSeconds.toFixed(1)} s):\n  ${outcomes.join("\n  ")}`);
+    expect(outcomes.filter((o) => o.includes("killed while staging") && o.endsWith("as before")).length).toBeGreaterThan(0);
+  });
+
+  it("is recovered by the next build, which writes exactly what a clean build writes", { timeout: 120_000 }, async () => {
+    await writeVersion(current === "a" ? "b" : "a");
+    const next = await runCommand(BUILD, ARGS, dir);
+    expect(next.code, next.output).toBe(0);
+    expect(diffSnapshots(await snapshotTree(join(dir, "_site")), references[current]!)).toBe("");
+    expect(existsSync(join(dir, "_site.swapping"))).toBe(false);
+    expect(existsSync(join(dir, ".dateline-cache", "build-_site.lock"))).toBe(false);
+  });
+});
+
+describe("two builds started at once", () => {
+  it("both finish or the second refuses with a clear message; the output is whole", { timeout: 200_000 }, async () => {
+    await writeVersion(current === "a" ? "b" : "a");
+    const one = startCommand(BUILD, ARGS, dir);
+    const two = startCommand(BUILD, ARGS, dir);
+    const codes = await Promise.all([one.exited, two.exited]);
+    for (const [i, run] of [one, two].entries()) {
+      if (codes[i] !== 0) {
+        expect(codes[i], run.output()).toBe(1);
+        expect(run.output()).toMatch(/another build \(process \d+\) is writing .*_site/);
+      }
+    }
+    expect(codes).toContain(0);
+    expect(diffSnapshots(await snapshotTree(join(dir, "_site")), references[current]!)).toBe("");
+    expect(existsSync(join(dir, ".dateline-cache", "build-_site.lock"))).toBe(false);
+  });
+});
