@@ -1,16 +1,27 @@
 import { resolve } from "node:path";
 import { buildSite } from "../src/build.js";
-import { searchIndexStep } from "./search-step.js";
 
 /**
  * One build in its own process, so the parent can read this process's peak memory. Arguments:
- * <contentDir> <outputDir> <stateDir> [--search]. Prints one JSON line: the report, wall time, max RSS.
+ * <contentDir> <outputDir> <stateDir> [--no-search]. Prints one JSON line: the report's figures, the
+ * wall time inside the process, and this process's peak RSS (KiB; Pagefind runs in processes of its own).
  */
 const [contentDir, outputDir, stateDir, ...flags] = process.argv.slice(2);
-if (!contentDir || !outputDir || !stateDir) throw new Error("usage: build-child <contentDir> <outputDir> <stateDir> [--search]");
+if (!contentDir || !outputDir || !stateDir) throw new Error("usage: build-child <contentDir> <outputDir> <stateDir> [--no-search]");
 const projectDir = resolve(import.meta.dirname, "..");
 const started = performance.now();
-const afterStage = flags.includes("--search") ? await searchIndexStep() : undefined;
-const report = await buildSite({ projectDir, contentDir, outputDir, stateDir, ...(afterStage ? { afterStage } : {}) });
+const report = await buildSite({ projectDir, contentDir, outputDir, stateDir, search: !flags.includes("--no-search") });
 const wall = (performance.now() - started) / 1000;
-console.log(JSON.stringify({ wall, pages: report.pages, articles: report.articles, write: report.write, timings: report.timings, maxRssKiB: process.resourceUsage().maxRSS }));
+console.log(
+  JSON.stringify({
+    wall,
+    pages: report.pages,
+    rendered: report.rendered,
+    parsed: report.parsed,
+    articles: report.articles,
+    write: report.write,
+    timings: report.timings,
+    search: report.search,
+    maxRssKiB: process.resourceUsage().maxRSS,
+  }),
+);
