@@ -1,5 +1,5 @@
 import { html, trustedHtml } from "../src/html.js";
-import type { ArticlePage, TermLink } from "../src/pages.js";
+import type { ArticlePage, Link } from "../src/pages.js";
 import { searchTermsMeta, termSlugOf, type SearchFilterKey } from "../src/search/page-attributes.js";
 import { renderDocument } from "./base.js";
 import type { RenderContext } from "./context.js";
@@ -10,7 +10,7 @@ export function renderArticlePage(page: ArticlePage, ctx: RenderContext): string
   const { link } = ctx;
   // Search (docs/search.md): each term link is also a Pagefind filter value, the term's slug, so a
   // search URL uses the same slugs as the term pages; labels travel in the `terms` meta.
-  const termRow = (label: string, terms: readonly TermLink[], className: string, filter: SearchFilterKey) =>
+  const termRow = (label: string, terms: readonly Link[], className: string, filter: SearchFilterKey) =>
     terms.length === 0
       ? ""
       : html`<div class="article-terms ${className}">

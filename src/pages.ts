@@ -61,9 +61,11 @@ export interface ArticlePage extends PageBase {
     readonly source?: { readonly name?: string; readonly url?: string };
     readonly summary?: string;
     readonly excerpt: string;
-    readonly people: readonly TermLink[];
-    readonly places: readonly TermLink[];
-    readonly tags: readonly TermLink[];
+    // Links without counts: an article page shows none, and a count in its spec would re-render
+    // every article sharing a term whenever one article is added (issue 7).
+    readonly people: readonly Link[];
+    readonly places: readonly Link[];
+    readonly tags: readonly Link[];
     /** Rendered body; site paths in its links already carry the path prefix. */
     readonly bodyHtml: string;
     readonly year: string;

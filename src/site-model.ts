@@ -252,10 +252,10 @@ function buildArticlePage(
   taxonomies: SiteModel["taxonomies"],
   settings: SiteSettings,
 ): ArticlePage {
-  const termLinks = (kind: TaxonomyKind): TermLink[] =>
+  const termLinks = (kind: TaxonomyKind): Link[] =>
     article[kind].map((name) => {
       const term = taxonomies[kind].bySlug.get(slugify(name))!;
-      return { label: term.label, url: termUrl(kind, term.slug), count: term.articles.length };
+      return { label: term.label, url: termUrl(kind, term.slug) };
     });
   const year = article.date.day.slice(0, 4);
   const month = article.date.day.slice(5, 7);

@@ -1,4 +1,4 @@
-import type { TermLink } from "../pages.js";
+import type { Link, TermLink } from "../pages.js";
 
 /**
  * What an article page tells Pagefind besides its text: the filter keys and the `terms` meta. The
@@ -17,9 +17,9 @@ export function termSlugOf(term: Pick<TermLink, "url">): string {
 }
 
 interface ArticleTerms {
-  readonly people: readonly TermLink[];
-  readonly places: readonly TermLink[];
-  readonly tags: readonly TermLink[];
+  readonly people: readonly Link[];
+  readonly places: readonly Link[];
+  readonly tags: readonly Link[];
 }
 
 /**
@@ -29,6 +29,6 @@ interface ArticleTerms {
  * included, so JSON survives as it is.
  */
 export function searchTermsMeta(article: ArticleTerms): string {
-  const pairs = (terms: readonly TermLink[]) => terms.map((term) => [termSlugOf(term), term.label]);
+  const pairs = (terms: readonly Link[]) => terms.map((term) => [termSlugOf(term), term.label]);
   return JSON.stringify({ person: pairs(article.people), place: pairs(article.places), tag: pairs(article.tags) });
 }

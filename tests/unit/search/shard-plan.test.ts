@@ -89,8 +89,8 @@ describe("search attributes of an article page", () => {
   });
   it("carries slugs and labels as JSON", () => {
     const meta = searchTermsMeta({
-      people: [{ label: "Antony Blinken", url: termUrl("people", "antony-blinken"), count: 2 }],
-      places: [{ label: "Tel Aviv, Israel", url: termUrl("places", "tel-aviv-israel"), count: 1 }],
+      people: [{ label: "Antony Blinken", url: termUrl("people", "antony-blinken") }],
+      places: [{ label: "Tel Aviv, Israel", url: termUrl("places", "tel-aviv-israel") }],
       tags: [],
     });
     expect(JSON.parse(meta)).toEqual({ person: [["antony-blinken", "Antony Blinken"]], place: [["tel-aviv-israel", "Tel Aviv, Israel"]], tag: [] });
