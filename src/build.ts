@@ -98,7 +98,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
     const toRender = reusable.size === 0 ? site.model.pages : site.model.pages.filter((page) => !reusable.has(outputPathForUrl(page.url)));
     lap("plan");
 
-    const pages = await renderPagesWithEleventy({ ...site, pagesToRender: toRender }, projectDir, contentDir, outputDir);
+    const pages = await renderPagesWithEleventy({ ...site, pagesToRender: toRender }, projectDir, contentDir, outputDir, options.configPath);
     lap("render");
     const files = new Map<string, string | Uint8Array>(pages);
     for (const [path, content] of site.assets) files.set(path, content);

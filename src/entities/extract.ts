@@ -25,7 +25,9 @@ export interface Entities {
 }
 
 const HOLIDAYS = new Set(["eid", "ramadan", "christmas", "easter", "hanukkah", "diwali", "passover", "thanksgiving", "halloween", "lent", "advent"]);
-const COMMON_SUFFIX = /(?:tion|sion|ment|ness|ity|ance|ence|ism|ship|hood|ology|ical|ive|ous|ful|less|able|ible|ary|ery|ics|pathy|itis|osis|emia|form)$/;
+const COMMON_SUFFIX = /(?:tion|sion|ment|ness|ity|ance|ence|ism|ship|hood|ology|ical|ive|ous|ful|less|able|ible|ary|ery|ics|pathy|osis|emia|form)$/;
+const PERSON_NOUNS = new Set(["woman", "man", "girl", "boy", "mother", "father", "veteran", "former", "retired", "resident", "native", "citizen", "national", "member", "businessman", "businesswoman", "politician", "lawmaker", "legislator", "mp"]);
+const PLACE_NOUNS_AFTER = new Set(["neighborhood", "neighbourhood", "district", "province", "region", "area", "town", "city", "village", "suburb", "county", "governorate", "municipality", "township", "valley", "island"]);
 const PLACE_CUES = new Set(["in", "near", "outside", "across", "throughout", "around", "off"]);
 const PLACE_CUE_NOUNS = new Set(["town", "city", "village", "capital", "province", "state", "island", "islands", "region", "district", "county", "suburb", "port", "republic", "kingdom", "outskirts", "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "municipality", "prefecture", "neighbourhood", "neighborhood"]);
 
@@ -89,8 +91,10 @@ function classifyRun(run: Run, ctx: Context, places: string[], persons: PersonMe
   if (isQuotedTitle(run, ctx)) return;
   const follower = ctx.tokens[run.end];
   if (follower?.isWord && CORPORATE_SUFFIXES.has(follower.text.replace(/\.$/, ""))) return;
-  const whole = isKnownPlace(words);
-  if (whole && !isPersonLikeRun(run, ctx)) {
+  // One-word places are settled with the other lone words, once the people are known
+  // ("Wakefield's group" after "Dr Andrew Wakefield").
+  const whole = words.length > 1 && isKnownPlace(words);
+  if (whole) {
     places.push(canonicalPlaceName(words.join(" ")));
     return;
   }
@@ -98,7 +102,7 @@ function classifyRun(run: Run, ctx: Context, places: string[], persons: PersonMe
   while (words.length > 0 && isNeverName(words[0]!)) words.shift();
   if (run.opensSentence && words.length > 0 && words[0] === run.words[0] && isCommonWord(words[0]!, ctx)) words.shift();
   // Months and weekdays split a run ("Monday Gallant said" is rare; "Wednesday" alone is not a name).
-  const segments = splitAt(words, (w) => isNeverName(w));
+  const segments = splitAt(words, (w) => isNeverName(w) && !HOLIDAYS.has(bare(w)));
   for (const segment of segments) classifySegment(segment, run, ctx, places, persons, lones);
 }
 
@@ -112,6 +116,8 @@ function classifySegment(
 ): void {
   let words = input;
   if (words.length === 0) return;
+  // "Prime Minister", "Former Prime Minister": a role without a name.
+  if (words.every((w) => isTitleWord(w) || DEMONYMS_AND_LANGUAGES.has(bare(w)))) return;
   if (isKnownPlace(words) && words.length > 1) {
     places.push(canonicalPlaceName(words.join(" ")));
     return;
@@ -135,7 +141,7 @@ function classifySegment(
     const placeLength = leadingPlaceLength(words, i);
     if (placeLength > 0 && i + placeLength < words.length) {
       const after = bare(words[i + placeLength]!);
-      if (DEMONYMS_AND_LANGUAGES.has(after) || ORG_WORDS.has(after)) {
+      if (DEMONYMS_AND_LANGUAGES.has(after) || ORG_WORDS.has(after) || TITLE_WORDS.has(after)) {
         places.push(canonicalPlaceName(words.slice(i, i + placeLength).join(" ")));
         i += placeLength;
         continue;
@@ -159,7 +165,7 @@ function classifySegment(
   }
   if (words.some((w) => isOrgWord(w) || /\d/.test(w)) || loadLexicon().organisations.has(words.join(" ").toLowerCase())) return;
   if (words.length > 1 && FACILITY_TAIL_WORDS.has(bare(words[words.length - 1]!))) return;
-  if (isKnownPlace(words) && !titled) {
+  if (words.length > 1 && isKnownPlace(words) && !titled) {
     places.push(canonicalPlaceName(words.join(" ")));
     return;
   }
@@ -187,12 +193,13 @@ function looksLikePersonName(words: readonly string[], run: Run, ctx: Context): 
   if (!lex.firstNames.has(first)) for (let k = 1; k < core.length; k++) if (isMajorPlace([core[k]!])) return false;
   const lastWord = bare(core[core.length - 1]!);
   // "Palmetto Health", "Atletico Madrid": a role word or a city at the end is not a surname.
-  if (TITLE_WORDS.has(lastWord) && !lex.lastNames.has(lastWord)) return false;
+  if (TITLE_WORDS.has(lastWord) && !lex.lastNames.has(lastWord) && !lex.firstNames.has(first)) return false;
   if (lex.firstNames.has(first)) return true;
-  if (isKnownPlace([core[core.length - 1]!])) return false;
+  const context = hasPersonContext(run, ctx);
+  if (isKnownPlace([core[core.length - 1]!]) && !context) return false;
   const common = core.filter((w) => isCommonWord(w, ctx)).length;
   if (common === 0) return true;
-  if (hasPersonContext(run, ctx)) return common < core.length;
+  if (context) return common < core.length;
   return false;
 }
 
@@ -253,22 +260,24 @@ function followsArticle(run: Run, ctx: Context): boolean {
   return before === "the";
 }
 
-function isPersonLikeRun(run: Run, ctx: Context): boolean {
-  // "Paris said", "Georgia told": a lone place followed by speech is still more often a place; only
-  // a person cue before it ("singer Paris") makes it a person.
-  const before = previousWord(ctx.tokens, run.start);
-  return before !== null && PERSON_CUE_WORDS.has(before) && !["by"].includes(before) && run.words.length === 1 && false;
-}
-
 function hasPersonContext(run: Run, ctx: Context): boolean {
   const before = previousWord(ctx.tokens, run.start);
   if (before !== null && PERSON_CUE_WORDS.has(before)) return true;
   const after = ctx.tokens[run.end];
   if (after?.isWord && SPEECH_VERBS.has(after.text.toLowerCase())) return true;
-  if (after?.text === "," ) {
+  if (after?.text === ",") {
     const next = ctx.tokens[run.end + 1];
     if (next?.isWord && ["who", "whose", "aged", "age"].includes(next.text.toLowerCase())) return true;
     if (next?.isWord && /^\d+$/.test(next.text)) return true;
+    // "Valeska Paris, an Australian woman": an apposition naming a person's role.
+    if (next?.isWord && ["a", "an", "the"].includes(next.text.toLowerCase())) {
+      for (let k = run.end + 2; k < run.end + 5; k++) {
+        const t = ctx.tokens[k];
+        if (!t?.isWord) break;
+        const w = t.text.toLowerCase();
+        if (PERSON_CUE_WORDS.has(w) || PERSON_NOUNS.has(w)) return true;
+      }
+    }
   }
   return false;
 }
@@ -311,12 +320,17 @@ function resolveLone(
   const lex = loadLexicon();
   if (word.length < 2 || isNeverName(word) || DEMONYMS_AND_LANGUAGES.has(lower)) return "none";
   const matchesPerson = personTokens.has(fold(word));
-  if (lone.titled) return "person";
+  // "US", "U.K.": abbreviations of places before the pronoun check ("us").
+  if (/^\p{Lu}[\p{Lu}.]+$/u.test(word) && isKnownPlace([word])) return "place";
+  if (isTitleWord(word) || isNeverName(word)) return "none";
+  const nextWord = ctx.tokens[lone.run.end];
+  if (nextWord?.isWord && PLACE_NOUNS_AFTER.has(nextWord.text.toLowerCase()) && !matchesPerson) return "place";
+  if (lone.titled) return isCommonWord(word, ctx) && !matchesPerson ? "none" : "person";
   const known = isKnownPlace([word]);
   const speech = hasPersonContext(lone.run, ctx);
   if (known) return (matchesPerson && speech) || surnames.has(fold(word)) ? "person" : "place";
   if (matchesPerson) return "person";
-  if (/^(?:al|el|bin|ibn|abu)-/i.test(word)) return followsPlaceCue(lone.run, ctx) ? "place" : "person";
+  if (/^(?:al|el|bin|ibn|abu)-/i.test(word)) return followsPlaceCue(lone.run, ctx) ? "place" : speech ? "person" : "none";
   if (isFollowedByMajorPlace(lone.run, ctx) && !lex.firstNames.has(lower)) return "place";
   if (lone.run.opensSentence && isCommonWord(word, ctx)) return "none";
   if (isCommonWord(word, ctx) && !lex.firstNames.has(lower) && !lex.lastNames.has(lower)) return "none";
@@ -385,6 +399,8 @@ function previousWord(tokens: readonly Token[], index: number): string | null {
 }
 
 function isNeverName(word: string): boolean {
+  // "US" is a place, "Us" a pronoun.
+  if (/^\p{Lu}[\p{Lu}.]+$/u.test(word) && isKnownPlace([word])) return false;
   return NEVER_NAMES.has(bare(word));
 }
 
@@ -402,7 +418,7 @@ function isCommonWord(word: string, ctx: Context): boolean {
 }
 
 function bare(word: string): string {
-  return word.toLowerCase().replace(/\.$/, "");
+  return word.toLowerCase().replace(/\.$/, "").replace(/'/g, "");
 }
 
 /** Accent- and case-insensitive comparison key. */

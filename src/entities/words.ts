@@ -83,7 +83,7 @@ export const ORG_WORDS = words(`
   project programme program initiative operation mission division management worldwide flight roadshow
   ministries agencies companies forum institute studios records entertainment pictures productions
   research electronics logistik logistics deportivo banco banca banque gruppe grupo sociedad compania holding
-  ventures labs laboratories pharmaceuticals petroleum oil gas mining energy telecom airlines insurance
+  directorate ventures labs laboratories pharmaceuticals petroleum oil gas mining energy telecom airlines insurance
   war crisis disease syndrome virus
   lake river sea ocean mountain mountains mount bay gulf strait channel canal falls
 `);
@@ -116,7 +116,7 @@ export const DEMONYMS_AND_LANGUAGES = words(`
   basque catalan flemish walloon bavarian sicilian corsican hawaiian texan californian
   republican republicans democrat democrats tory tories labourite communist communists socialist
   nazi nazis fascist marxist maoist taliban
-  roman romans taiwanese basque basques
+  roman romans taiwanese basque basques philippine mediterranean pacific atlantic arctic antarctic
   yiddish swahili esperanto sanskrit aramaic amharic somali hausa yoruba igbo zulu xhosa afrikaans
 `);
 
@@ -141,6 +141,8 @@ export const NEVER_NAMES = words(`
   it's that's there's he's she's they're we're
   am pm bc ad ce
   covid-19 covid aids hiv bse sars mers ebola
+  hamas hezbollah hizbollah fatah al-qaeda al-qaida qaeda isis isil daesh nato opec unicef unesco interpol
+  kremlin pentagon whitehall congress parliament senate knesset duma bundestag politburo
 `);
 
 /** Lower-case words that join parts of one name ("Loyola de Palacio", "Nikolaus van der Pas"). */

@@ -1,11 +1,11 @@
-import { readFile, stat } from "node:fs/promises";
+import { readFile, stat, writeFile } from "node:fs/promises";
 import { join, posix } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BuildReport } from "../../src/build.js";
 import { ArticleValidationError } from "../../src/errors.js";
 import { listFiles } from "../../src/output/write-site.js";
 import { slugify } from "../../src/slugs.js";
-import { articleText, buildFixtureSite, createFixtureProject, type FixtureProject } from "../helpers/build-fixture.js";
+import { REPO_DIR, articleText, buildFixtureSite, createFixtureProject, type FixtureProject } from "../helpers/build-fixture.js";
 import { attr, hasClass, isInside, parseHtml, textOf, type ParsedPage } from "../helpers/html.js";
 
 /**
@@ -290,3 +290,28 @@ async function snapshot(dir: string): Promise<Record<string, string>> {
   }
   return out;
 }
+
+describe("the Eleventy config", () => {
+  it("uses the configPath given, else Dateline's own when the project has none", async () => {
+    const project = await createFixtureProject({ "2024/a.md": fileText(FIXTURES[0]!) });
+    try {
+      const plugin = join(REPO_DIR, "src/eleventy/plugin.ts");
+      await writeFile(
+        join(project.dir, "custom.config.mjs"),
+        `import { datelinePlugin } from ${JSON.stringify(plugin)};
+export default function (config) {
+  config.addPlugin(datelinePlugin);
+  config.addTemplate("extra.11ty.js", { render: () => "from the custom config" }, { permalink: "/extra.txt" });
+}
+export const config = { templateFormats: ["11ty.js"], markdownTemplateEngine: false, htmlTemplateEngine: false };
+`,
+      );
+      await project.build({ configPath: "custom.config.mjs", search: false });
+      expect(await project.read("extra.txt")).toBe("from the custom config");
+      await project.build({ search: false });
+      expect(await listFiles(project.outputDir)).not.toContain("extra.txt");
+    } finally {
+      await project.cleanup();
+    }
+  });
+});
