@@ -9,10 +9,11 @@
  *   articles a shard, nearly as much for a small shard), so shards are as large as memory allows.
  * - Rebuilds: months are packed greedily from the oldest into groups of up to `maxArticles`. Only
  *   the last group still grows (new articles land in recent months); the groups before it are
- *   sealed, and their indexes are carried forward build after build. The open group is itself cut
- *   into shards of up to `tailArticles`, so adding an article re-indexes at most that many pages;
- *   once the open group is full it is sealed as one shard (one larger re-index every
- *   `maxArticles` new articles).
+ *   sealed, and their indexes are carried forward build after build. The open group is cut into
+ *   blocks of up to `tailArticles`: the block still filling is one shard, so adding an article
+ *   re-indexes at most `tailArticles` pages; the completed blocks before it are one more shard,
+ *   re-indexed once per completed block; a full open group is sealed as one shard. So an archive of
+ *   N articles has at most N / `maxArticles` + 2 shards.
  */
 
 /** Articles per sealed shard: ~0.75 GiB of Pagefind memory (measured 1.5 GiB for 10,000 pages). */
@@ -64,7 +65,14 @@ export function planSearchShards(outputPaths: Iterable<string>, limits: ShardLim
   const sizeOf = (month: string) => byMonth.get(month)!.length;
   const groups = packMonths(months, sizeOf, maxArticles);
   const open = groups.pop();
-  if (open) groups.push(...packMonths(open, sizeOf, tailArticles));
+  if (open) {
+    // The open group as at most two shards: its completed blocks of `tailArticles` as one, and the
+    // block still filling. The first changes only when a block completes, the second every time.
+    const blocks = packMonths(open, sizeOf, tailArticles);
+    const filling = blocks.pop()!;
+    if (blocks.length > 0) groups.push(blocks.flat());
+    groups.push(filling);
+  }
 
   return groups.map((group) => {
     const paths = group.flatMap((month) => byMonth.get(month)!).sort();

@@ -55,27 +55,43 @@ describe("planSearchShards", () => {
     expect(b[1]!.paths.length).toBe(a[1]!.paths.length + 1);
   });
 
-  it("cuts the open (last) group into tail shards, and seals it whole once it is full", () => {
+  it("keeps the open (last) group in two shards: completed blocks, and the block still filling", () => {
     const limits = { maxArticles: 6, tailArticles: 2 };
     const sealed = [...pages("2019-01", 3), ...pages("2019-02", 3)];
-    const open = [...pages("2020-01", 2), ...pages("2020-02", 1), ...pages("2020-03", 1)];
+    const open = [...pages("2020-01", 2), ...pages("2020-02", 1)];
+    const shape = (plan: ReturnType<typeof planSearchShards>) => plan.map((s) => [s.from, s.to, s.paths.length]);
     const plan = planSearchShards([...sealed, ...open], limits);
-    expect(plan.map((s) => [s.from, s.to, s.paths.length])).toEqual([
+    expect(shape(plan)).toEqual([
       ["2019-01", "2019-02", 6],
       ["2020-01", "2020-01", 2],
-      ["2020-02", "2020-03", 2],
+      ["2020-02", "2020-02", 1],
     ]);
-    // One more article: only the last tail shard changes.
-    const grown = planSearchShards([...sealed, ...open, ...pages("2020-04", 1)], limits);
+    // One more article fills the last block: only the last shard changes.
+    const grown = planSearchShards([...sealed, ...open, ...pages("2020-03", 1)], limits);
     expect(grown.slice(0, 2)).toEqual(plan.slice(0, 2));
-    expect(grown.map((s) => s.paths.length)).toEqual([6, 2, 2, 1]);
-    // The open group fills up and a new one starts: the full one becomes one shard.
-    const sealedAgain = planSearchShards([...sealed, ...open, ...pages("2020-04", 2), ...pages("2020-05", 1)], limits);
-    expect(sealedAgain.map((s) => [s.from, s.to, s.paths.length])).toEqual([
+    expect(shape(grown)[2]).toEqual(["2020-02", "2020-03", 2]);
+    // The next one starts a new block: the completed blocks become one shard.
+    const next = planSearchShards([...sealed, ...open, ...pages("2020-03", 1), ...pages("2020-04", 1)], limits);
+    expect(shape(next)).toEqual([
       ["2019-01", "2019-02", 6],
-      ["2020-01", "2020-04", 6],
-      ["2020-05", "2020-05", 1],
+      ["2020-01", "2020-03", 4],
+      ["2020-04", "2020-04", 1],
     ]);
+    // A full open group is sealed whole, and a new one opens.
+    const sealedAgain = planSearchShards([...sealed, ...open, ...pages("2020-03", 1), ...pages("2020-04", 1), ...pages("2020-05", 2)], limits);
+    expect(shape(sealedAgain)).toEqual([
+      ["2019-01", "2019-02", 6],
+      ["2020-01", "2020-04", 5],
+      ["2020-05", "2020-05", 2],
+    ]);
+  });
+
+  it("never makes more than N / maxArticles + 2 shards", () => {
+    const months = Array.from({ length: 120 }, (_, i) => `${2000 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}`);
+    const archive = months.flatMap((month) => pages(month, 17));
+    const plan = planSearchShards(archive, { maxArticles: 500, tailArticles: 50 });
+    expect(plan.length).toBeLessThanOrEqual(Math.floor(archive.length / 500) + 2);
+    expect(plan.reduce((sum, s) => sum + s.paths.length, 0)).toBe(archive.length);
   });
 
   it("plans nothing for an archive without articles", () => {
