@@ -24,6 +24,7 @@ export interface Entities {
   readonly places: string[];
 }
 
+const MONTHS = new Set(["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]);
 const HOLIDAYS = new Set(["eid", "ramadan", "christmas", "easter", "hanukkah", "diwali", "passover", "thanksgiving", "halloween", "lent", "advent"]);
 const COMMON_SUFFIX = /(?:tion|sion|ment|ness|ity|ance|ence|ism|ship|hood|ology|ical|ive|ous|ful|less|able|ible|ary|ery|ics|pathy|osis|emia|form)$/;
 const PERSON_NOUNS = new Set(["woman", "man", "girl", "boy", "mother", "father", "veteran", "former", "retired", "resident", "native", "citizen", "national", "member", "businessman", "businesswoman", "politician", "lawmaker", "legislator", "mp"]);
@@ -68,11 +69,12 @@ export function extractEntities(input: string): Entities {
   const personTokens = new Map<string, number>();
   for (const p of people) for (const w of p) personTokens.set(fold(w), (personTokens.get(fold(w)) ?? 0) + 1);
   const single: string[][] = [];
-  for (const lone of lones) {
-    const kind = resolveLone(lone, ctx, personTokens, surnames);
-    if (kind === "place") places.push(canonicalPlaceName(lone.word));
-    else if (kind === "person") single.push([lone.word]);
-  }
+  const kinds = lones.map((lone) => resolveLone(lone, ctx, personTokens, surnames));
+  settleCoordinatedPlaces(lones, kinds, ctx);
+  lones.forEach((lone, i) => {
+    if (kinds[i] === "place") places.push(canonicalPlaceName(lone.word));
+    else if (kinds[i] === "person") single.push([lone.word]);
+  });
   const allPeople = mergePeople([...people.map((words) => ({ words, titled: false })), ...single.map((words) => ({ words, titled: false }))]);
   const personKeys = new Set(allPeople.map((p) => fold(p.join(" "))));
   return {
@@ -102,7 +104,11 @@ function classifyRun(run: Run, ctx: Context, places: string[], persons: PersonMe
   while (words.length > 0 && isNeverName(words[0]!)) words.shift();
   if (run.opensSentence && words.length > 0 && words[0] === run.words[0] && isCommonWord(words[0]!, ctx)) words.shift();
   // Months and weekdays split a run ("Monday Gallant said" is rare; "Wednesday" alone is not a name).
-  const segments = splitAt(words, (w) => isNeverName(w) && !HOLIDAYS.has(bare(w)));
+  // A month after a given name is a surname ("Theresa May", "Brian March").
+  const segments = splitAt(
+    words,
+    (w, prev) => isNeverName(w) && !HOLIDAYS.has(bare(w)) && !(MONTHS.has(bare(w)) && prev !== undefined && loadLexicon().firstNames.has(bare(prev))),
+  );
   for (const segment of segments) classifySegment(segment, run, ctx, places, persons, lones);
 }
 
@@ -119,6 +125,12 @@ function classifySegment(
   // "Prime Minister", "Former Prime Minister": a role without a name.
   if (words.every((w) => isTitleWord(w) || DEMONYMS_AND_LANGUAGES.has(bare(w)))) return;
   if (isKnownPlace(words) && words.length > 1) {
+    places.push(canonicalPlaceName(words.join(" ")));
+    return;
+  }
+  // "Kano State", "Lexington County": a name and a place word, before "State" is read as a title.
+  const tail = words[words.length - 1]!;
+  if (words.length > 1 && PLACE_SUFFIXES.has(tail) && !words.slice(0, -1).some((w) => isTitleWord(w) || isOrgWord(w) || isCommonWord(w, ctx))) {
     places.push(canonicalPlaceName(words.join(" ")));
     return;
   }
@@ -287,6 +299,32 @@ function followsPlaceCue(run: Run, ctx: Context): boolean {
   return before !== null && PLACE_CUES.has(before) && !run.opensSentence;
 }
 
+/**
+ * "in Porto and Braga", "Padang and Bengkulu": an unknown lone name listed with a place is a place.
+ * Repeated once so that a chain of three settles.
+ */
+function settleCoordinatedPlaces(lones: readonly LoneMention[], kinds: LoneKind[], ctx: Context): void {
+  const t = ctx.tokens;
+  for (let pass = 0; pass < 2; pass++) {
+    const placeAt = new Set<number>();
+    lones.forEach((lone, i) => {
+      if (kinds[i] === "place") for (let k = lone.run.start; k < lone.run.end; k++) placeAt.add(k);
+    });
+    const isPlaceWord = (k: number) => placeAt.has(k) || (t[k]?.isWord === true && t[k]!.capitalised && isKnownPlace([t[k]!.text]));
+    const isJoin = (k: number) => t[k] !== undefined && ["and", "or", ","].includes(t[k]!.text);
+    lones.forEach((lone, i) => {
+      if (kinds[i] !== "none" || lone.titled) return;
+      const word = lone.word;
+      if (isCommonWord(word, ctx) || isNeverName(word) || isTitleWord(word) || DEMONYMS_AND_LANGUAGES.has(bare(word))) return;
+      const { start, end } = lone.run;
+      // After a comma only inside a list ("Leeds, Bristol and York"), never an apposition ("Mecca, Islam's").
+      const before = isJoin(start - 1) && isPlaceWord(start - 2) && (t[start - 1]!.text !== "," || isJoin(end));
+      const after = isJoin(end) && isPlaceWord(end + 1) && (t[end]!.text !== "," || isJoin(start - 1));
+      if (before || after) kinds[i] = "place";
+    });
+  }
+}
+
 /** "Brno in the Czech Republic", "Sriharikota in Andhra Pradesh": a lone name located in a known place. */
 function isFollowedByPlacePhrase(run: Run, ctx: Context): boolean {
   const t = ctx.tokens;
@@ -384,10 +422,10 @@ function leadingPlaceLength(words: readonly string[], from: number): number {
   return 0;
 }
 
-function splitAt(words: readonly string[], isBreak: (w: string) => boolean): string[][] {
+function splitAt(words: readonly string[], isBreak: (w: string, prev: string | undefined) => boolean): string[][] {
   const out: string[][] = [[]];
-  for (const w of words) {
-    if (isBreak(w)) out.push([]);
+  for (const [i, w] of words.entries()) {
+    if (isBreak(w, words[i - 1])) out.push([]);
     else out[out.length - 1]!.push(w);
   }
   return out.filter((s) => s.length > 0);

@@ -126,7 +126,7 @@ export const NEVER_NAMES = words(`
   august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
   ramadan eid christmas easter hanukkah diwali passover lent advent thanksgiving halloween new year
   al-fitr al-adha yom kippur rosh hashanah
-  god allah jesus christ lord buddha prophet muhammad
+  god allah christ buddha prophet islam christianity judaism hinduism buddhism
   internet web x twitter facebook instagram tiktok youtube whatsapp telegram google apple microsoft amazon
   netflix spotify reddit linkedin snapchat wechat weibo
   reuters reuter ap afp bbc cnn upi xinhua
