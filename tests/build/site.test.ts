@@ -5,7 +5,7 @@ import type { BuildReport } from "../../src/build.js";
 import { ArticleValidationError } from "../../src/errors.js";
 import { listFiles } from "../../src/output/write-site.js";
 import { slugify } from "../../src/slugs.js";
-import { REPO_DIR, articleText, buildFixtureSite, createFixtureProject, type FixtureProject } from "../helpers/build-fixture.js";
+import { REPO_DIR, SAMPLE_CONTENT_DIR, articleText, buildFixtureSite, createFixtureProject, type FixtureProject } from "../helpers/build-fixture.js";
 import { attr, hasClass, isInside, parseHtml, textOf, type ParsedPage } from "../helpers/html.js";
 
 /**
@@ -151,33 +151,62 @@ describe("a built fixture archive", () => {
   });
 
   it("resolves every internal link and asset to a file in _site/", async () => {
-    const files = new Set(await listFiles(site.outputDir));
-    const broken: string[] = [];
-    let checked = 0;
-    for (const file of [...files].filter((f) => f.endsWith(".html"))) {
-      const p = parseHtml(await readFile(join(site.outputDir, file), "utf8"));
-      const pageUrl = "/" + file.replace(/index\.html$/, "");
-      for (const el of [...p.all("a"), ...p.all("link"), ...p.all("script"), ...p.all("img"), ...p.all("form")]) {
-        const ref = attr(el, "href") ?? attr(el, "src") ?? attr(el, "action");
-        if (ref === undefined || /^[a-z][a-z0-9+.-]*:/i.test(ref) || ref.startsWith("//")) continue;
-        const [path, hash] = ref.split("#") as [string, string | undefined];
-        if (path === "" && hash !== undefined) {
-          if (!findIds(p).has(hash)) broken.push(`${file}: #${hash}`);
-          checked++;
-          continue;
-        }
-        const absolute = posix.resolve(posix.dirname(pageUrl + "x"), path.split("?")[0]!);
-        const target = (path.split("?")[0]!.endsWith("/") ? absolute + "/" : absolute).replace(/^\/+/, "");
-        const candidates = target === "" || target.endsWith("/") ? [`${target}index.html`] : [target, `${target}/index.html`];
-        if (!candidates.some((c) => files.has(c))) broken.push(`${file}: ${ref}`);
-        checked++;
-      }
-    }
+    const { broken, checked } = await checkLinks(site.outputDir, "/");
     expect(broken).toEqual([]);
     expect(checked).toBeGreaterThan(500);
-    expect([...files].some((f) => /^assets\/style\.[0-9a-f]{10}\.css$/.test(f))).toBe(true);
+    expect((await listFiles(site.outputDir)).some((f) => /^assets\/style\.[0-9a-f]{10}\.css$/.test(f))).toBe(true);
   });
 });
+
+describe("the sample site under a path prefix", () => {
+  it("resolves every internal link and asset, all under the prefix", async () => {
+    const sample = await buildFixtureSite({}, { copyContentFrom: SAMPLE_CONTENT_DIR, pathPrefix: "/news/archive/" });
+    try {
+      const { broken, checked, outsidePrefix } = await checkLinks(sample.outputDir, "/news/archive/");
+      expect(broken).toEqual([]);
+      expect(outsidePrefix).toEqual([]);
+      expect(checked).toBeGreaterThan(1000);
+    } finally {
+      await sample.cleanup();
+    }
+  });
+});
+
+/**
+ * Every href/src/action in every HTML page of `outputDir`, served at `prefix`: site-relative
+ * references must land on a file; same-page fragments on an id.
+ */
+async function checkLinks(outputDir: string, prefix: string): Promise<{ broken: string[]; outsidePrefix: string[]; checked: number }> {
+  const files = new Set(await listFiles(outputDir));
+  const broken: string[] = [];
+  const outsidePrefix: string[] = [];
+  let checked = 0;
+  for (const file of [...files].filter((f) => f.endsWith(".html"))) {
+    const p = parseHtml(await readFile(join(outputDir, file), "utf8"));
+    const ids = findIds(p);
+    const pageUrl = prefix + file.replace(/index\.html$/, "");
+    for (const el of [...p.all("a"), ...p.all("link"), ...p.all("script"), ...p.all("img"), ...p.all("form")]) {
+      const ref = attr(el, "href") ?? attr(el, "src") ?? attr(el, "action");
+      if (ref === undefined || /^[a-z][a-z0-9+.-]*:/i.test(ref) || ref.startsWith("//")) continue;
+      checked++;
+      const [path, hash] = ref.split("#") as [string, string | undefined];
+      if (path === "" && hash !== undefined) {
+        if (!ids.has(hash)) broken.push(`${file}: #${hash}`);
+        continue;
+      }
+      const bare = path.split("?")[0]!;
+      const absolute = posix.resolve(posix.dirname(pageUrl + "x"), bare) + (bare.endsWith("/") && bare !== "/" ? "/" : "");
+      if (!absolute.startsWith(prefix)) {
+        outsidePrefix.push(`${file}: ${ref}`);
+        continue;
+      }
+      const target = absolute.slice(prefix.length);
+      const candidates = target === "" || target.endsWith("/") ? [`${target}index.html`] : [target, `${target}/index.html`];
+      if (!candidates.some((c) => files.has(c))) broken.push(`${file}: ${ref}`);
+    }
+  }
+  return { broken, outsidePrefix, checked };
+}
 
 function findIds(p: ParsedPage): Set<string> {
   const ids = new Set<string>();
