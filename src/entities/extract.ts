@@ -6,6 +6,7 @@ import { tokenizeText, type Token } from "./tokenize.js";
 import { PLACE_SUFFIXES } from "./gazetteer.js";
 import {
   CORPORATE_SUFFIXES,
+  DEITIES,
   DEMONYMS_AND_LANGUAGES,
   FACILITY_TAIL_WORDS,
   PLACE_PREFIX_WORDS,
@@ -86,7 +87,13 @@ export function extractEntities(input: string): Entities {
 function classifyRun(run: Run, ctx: Context, places: string[], persons: PersonMention[], lones: LoneMention[]): void {
   let words = run.words.slice();
   if (run.placeOnly) {
-    if (isKnownPlace(words)) places.push(canonicalPlaceName(words.join(" ")));
+    while (words.length > 1 && (isNeverName(words[0]!) || isTitleWord(words[0]!) || DEMONYMS_AND_LANGUAGES.has(bare(words[0]!)))) words.shift();
+    for (let k = 0; k < words.length; k++) {
+      if (isKnownPlace(words.slice(k))) {
+        places.push(canonicalPlaceName(words.slice(k).join(" ")));
+        break;
+      }
+    }
     return;
   }
   if (HOLIDAYS.has(bare(words[0] ?? ""))) return;
@@ -360,7 +367,7 @@ function resolveLone(
   const matchesPerson = personTokens.has(fold(word));
   // "US", "U.K.": abbreviations of places before the pronoun check ("us").
   if (/^\p{Lu}[\p{Lu}.]+$/u.test(word) && isKnownPlace([word])) return "place";
-  if (isTitleWord(word) || isNeverName(word)) return "none";
+  if (isTitleWord(word) || isNeverName(word) || DEITIES.has(lower)) return "none";
   const nextWord = ctx.tokens[lone.run.end];
   if (nextWord?.isWord && PLACE_NOUNS_AFTER.has(nextWord.text.toLowerCase()) && !matchesPerson) return "place";
   if (lone.titled) return isCommonWord(word, ctx) && !matchesPerson ? "none" : "person";

@@ -70,8 +70,17 @@ export function findRuns(tokens: readonly Token[]): Run[] {
     const start = i;
     const words: string[] = [];
     let possessive = false;
+    let placeOnly = false;
     while (i < tokens.length) {
       const t = tokens[i]!;
+      // "Kuala Lumpur-based": the stem ends the run, and only a place can come of it.
+      const stem = t.isWord && t.capitalised && words.length > 0 ? attributiveStem(t.text) : null;
+      if (stem !== null) {
+        words.push(stem);
+        placeOnly = true;
+        i++;
+        break;
+      }
       if (isNameWord(t) && !isAcronym(t) && attributiveStem(t.text) === null) {
         const p = POSSESSIVE.exec(t.text);
         if (p?.[1] && t.capitalised && !INITIALS.test(t.text)) {
@@ -112,7 +121,7 @@ export function findRuns(tokens: readonly Token[]): Run[] {
       }
       break;
     }
-    runs.push({ words, start, end: i, opensSentence: tokens[start]!.opensSentence, possessive });
+    runs.push({ words, start, end: i, opensSentence: tokens[start]!.opensSentence, possessive, ...(placeOnly ? { placeOnly } : {}) });
   }
   return runs;
 }

@@ -84,7 +84,7 @@ export const ORG_WORDS = words(`
   ministries agencies companies forum institute studios records entertainment pictures productions
   research electronics logistik logistics deportivo banco banca banque gruppe grupo sociedad compania holding
   directorate ventures labs laboratories pharmaceuticals petroleum oil gas mining energy telecom airlines insurance
-  war crisis disease syndrome virus
+  war crisis disease syndrome virus hurricane typhoon cyclone tornado storm earthquake
   lake river sea ocean mountain mountains mount bay gulf strait channel canal falls
 `);
 
@@ -124,7 +124,7 @@ export const DEMONYMS_AND_LANGUAGES = words(`
 export const NEVER_NAMES = words(`
   monday tuesday wednesday thursday friday saturday sunday january february march april may june july
   august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
-  ramadan eid christmas easter hanukkah diwali passover lent advent thanksgiving halloween new year
+  ramadan eid christmas easter hanukkah diwali passover lent advent thanksgiving halloween
   al-fitr al-adha yom kippur rosh hashanah
   god allah christ buddha prophet islam christianity judaism hinduism buddhism
   internet web x twitter facebook instagram tiktok youtube whatsapp telegram google apple microsoft amazon
@@ -174,3 +174,6 @@ export const CORPORATE_SUFFIXES = new Set(["AG", "SA", "NV", "BV", "GmbH", "Ltd"
 
 /** First words of multi-word place names that are never people ("San Vicente del Caguán", "Port Harcourt"). */
 export const PLACE_PREFIX_WORDS = new Set(["San", "Santa", "Santo", "São", "Sao", "Saint", "St.", "Ste.", "Fort", "Port", "Puerto", "Porto", "Mount", "Lake", "Cape", "Bay", "Ciudad", "Villa", "Nueva", "Nuevo"]);
+
+/** Deities and religious figures: not people of the news, even alone ("Jesus loved them"). */
+export const DEITIES = words(`god gods allah jesus christ buddha muhammad mohammed yahweh jehovah vishnu shiva krishna`);
