@@ -109,7 +109,9 @@ function classifyRun(run: Run, ctx: Context, places: string[], persons: PersonMe
   }
   // A sentence-opening ordinary word is not part of the name ("But Blinken", "The Hague" aside).
   while (words.length > 0 && isNeverName(words[0]!)) words.shift();
-  if (run.opensSentence && words.length > 0 && words[0] === run.words[0] && isCommonWord(words[0]!, ctx)) words.shift();
+  if (run.opensSentence && words.length > 0 && words[0] === run.words[0] && isCommonWord(words[0]!, ctx) && !isTitleWord(words[0]!)) {
+    words.shift();
+  }
   // Months and weekdays split a run ("Monday Gallant said" is rare; "Wednesday" alone is not a name).
   // A month after a given name is a surname ("Theresa May", "Brian March").
   const segments = splitAt(

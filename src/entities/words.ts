@@ -24,7 +24,7 @@ export const TITLE_WORDS = words(`
   secretary-general foreign defence defense interior finance economy trade justice health education
   agriculture farm energy environment culture labour labor transport home state treasury
   first lady gentleman
-  former late acting interim outgoing incoming then
+  emeritus
   supreme opposition
   striker midfielder defender goalkeeper forward winger coach
   singer actor actress author writer artist photographer composer
