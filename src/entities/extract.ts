@@ -26,6 +26,7 @@ export interface Entities {
 }
 
 const MONTHS = new Set(["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]);
+const POSSESSIVE_FACILITIES = new Set(["church", "cathedral", "chapel", "college", "school", "university", "hospital", "hall", "house", "park", "square", "street", "road", "abbey", "inn", "market", "bridge"]);
 const HOLIDAYS = new Set(["eid", "ramadan", "christmas", "easter", "hanukkah", "diwali", "passover", "thanksgiving", "halloween", "lent", "advent"]);
 const COMMON_SUFFIX = /(?:tion|sion|ment|ness|ity|ance|ence|ism|ship|hood|ology|ical|ive|ous|ful|less|able|ible|ary|ery|ics|pathy|osis|emia|form)$/;
 const PERSON_NOUNS = new Set(["woman", "man", "girl", "boy", "mother", "father", "veteran", "former", "retired", "resident", "native", "citizen", "national", "member", "businessman", "businesswoman", "politician", "lawmaker", "legislator", "mp"]);
@@ -98,6 +99,9 @@ function classifyRun(run: Run, ctx: Context, places: string[], persons: PersonMe
   }
   if (HOLIDAYS.has(bare(words[0] ?? ""))) return;
   if (isQuotedTitle(run, ctx)) return;
+  // "St. Mary's Church", "Guy's Hospital": a possessive naming a building or school.
+  const nextToken = ctx.tokens[run.end];
+  if (run.possessive && nextToken?.isWord && nextToken.capitalised && POSSESSIVE_FACILITIES.has(bare(nextToken.text))) return;
   const follower = ctx.tokens[run.end];
   if (follower?.isWord && CORPORATE_SUFFIXES.has(follower.text.replace(/\.$/, ""))) return;
   // One-word places are settled with the other lone words, once the people are known

@@ -7,10 +7,10 @@ import { parseRawArticle } from "../../../src/importer/raw-article.js";
 
 /**
  * Holds the quality reached on Dateline's own gold set (tests/fixtures/entities) so that it cannot
- * silently fall. Reached when this floor was set: people F1 0.981, places F1 0.969 (micro).
+ * silently fall. Reached when this floor was set: people F1 0.981, places F1 0.986 (micro).
  * Raise the floor when the extractor improves; never lower it to make a change pass.
  */
-const FLOOR = { people: 0.96, places: 0.95 };
+const FLOOR = { people: 0.96, places: 0.97 };
 
 const DIR = path.resolve(__dirname, "../../fixtures/entities");
 
