@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rename, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { ParsedArticle } from "../load-articles.js";
 
@@ -30,6 +30,17 @@ interface Shard {
 }
 
 const SHARDS = 32;
+
+/**
+ * The shards a long-lived process (`npm start`) last loaded or saved, with each shard file's
+ * modification time then: the next build in the same process skips reading and parsing tens of
+ * megabytes of JSON when no other process has written the cache since.
+ */
+const resident = new Map<string, { version: string; shards: Shard[]; stamps: number[] }>();
+
+async function shardStamps(dir: string): Promise<number[]> {
+  return Promise.all(Array.from({ length: SHARDS }, (_, i) => stat(join(dir, shardName(i))).then((s) => s.mtimeMs, () => -1)));
+}
 /** Modification times this close to the cache's writing are not trusted (coarse file-system clocks). */
 const RACY_MS = 2_000;
 
@@ -50,6 +61,11 @@ export class ArticleCache {
 
   /** Loads the cache in `dir`; shards written by other code versions, or unreadable, start empty. */
   static async load(dir: string, version: string): Promise<ArticleCache> {
+    const stamps = await shardStamps(dir);
+    const kept = resident.get(dir);
+    if (kept && kept.version === version && kept.stamps.every((stamp, i) => stamp === stamps[i])) {
+      return new ArticleCache(dir, version, kept.shards);
+    }
     const shards = await Promise.all(
       Array.from({ length: SHARDS }, async (_, i): Promise<Shard> => {
         try {
@@ -61,6 +77,7 @@ export class ArticleCache {
         return { version, savedAt: 0, entries: {} };
       }),
     );
+    resident.set(dir, { version, shards, stamps });
     return new ArticleCache(dir, version, shards);
   }
 
@@ -118,6 +135,7 @@ export class ArticleCache {
       }),
     );
     this.dirty.clear();
+    resident.set(this.dir, { version: this.version, shards: this.shards, stamps: await shardStamps(this.dir) });
   }
 
   private set(path: string, entry: CachedArticle): void {
