@@ -1,6 +1,6 @@
 import { html } from "../src/html.js";
 import type { NotFoundPage, SearchPage } from "../src/pages.js";
-import { SEARCH_INDEX_DIR } from "../src/search/index-layout.js";
+import { SEARCH_INDEX_DIR, SHARD_LIST_FILE } from "../src/search/index-layout.js";
 import { ARCHIVE_URL, FRONT_PAGE_URL, SEARCH_URL, hubUrl } from "../src/urls.js";
 import { renderDocument } from "./base.js";
 import type { RenderContext } from "./context.js";
@@ -41,5 +41,7 @@ export function renderSearchPage(page: SearchPage, ctx: RenderContext): string {
 <p class="search-more-row"><button type="button" class="search-more" hidden>More results</button></p>
 </div>
 ${ctx.searchScriptUrl ? html`<script type="module" src="${link(ctx.searchScriptUrl)}"></script>` : ""}`;
-  return renderDocument(page, ctx, { main });
+  // The shard list is the first thing the script needs: fetch it while the page still loads.
+  const head = html`<link rel="preload" href="${link(`/${SEARCH_INDEX_DIR}/${SHARD_LIST_FILE}`)}" as="fetch" crossorigin>`;
+  return renderDocument(page, ctx, { main, head });
 }

@@ -133,11 +133,14 @@ function start(root) {
       await pagefind.options({ basePath: bundle, baseUrl: siteRoot, excerptLength: 30, mergeFilter: { shard: first.path }, noWorker: true });
       merged.add(first.path);
     }
+    // All at once: each merge waits on its own metadata, not on the others'.
+    const merging = [];
     for (const shard of shards) {
       if (merged.has(shard.path)) continue;
       merged.add(shard.path);
-      await pagefind.mergeIndex(indexBase + shard.path, { baseUrl: siteRoot, excerptLength: 30, mergeFilter: { shard: shard.path } });
+      merging.push(pagefind.mergeIndex(indexBase + shard.path, { baseUrl: siteRoot, excerptLength: 30, mergeFilter: { shard: shard.path } }));
     }
+    await Promise.all(merging);
   }
 
   async function runSearch(state, filters, shards) {
