@@ -49,6 +49,8 @@ function linksIn(url: string, fetched: Fetched): string[] {
     return [...[...body.matchAll(/<link [^>]*href="([^"]*)"/g)].map((m) => m[1]!), ...[...body.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1]!)].map(decodeAttribute);
   }
   if (type.startsWith("application/json")) {
+    // The search index's shard list (docs/search.md): each shard's Pagefind script, relative to it.
+    if (url.endsWith("/pagefind/shards.json")) return (JSON.parse(body) as { shards: { path: string }[] }).shards.map((shard) => `${shard.path}pagefind.js`);
     const feed = JSON.parse(body) as { home_page_url: string; feed_url: string; items: { url: string }[] };
     return [feed.home_page_url, feed.feed_url, ...feed.items.map((item) => item.url)];
   }
