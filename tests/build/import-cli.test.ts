@@ -5,6 +5,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import matter from "gray-matter";
 import { beforeAll, describe, expect, it } from "vitest";
+import { buildSite } from "../../src/build.js";
+import { slugify } from "../../src/slugs.js";
 
 const ROOT = path.resolve(__dirname, "../..");
 const FIXTURES = path.join(ROOT, "tests", "fixtures", "raw");
@@ -133,5 +135,19 @@ describe("npm run import", () => {
     const { data } = matter(await readFile(path.join(dir, "content", file!), "utf8"));
     expect(data.people).toEqual(["Antony Blinken", "Yoav Gallant", "Matthew Miller", "Joe Biden", "Fumio Kishida", "Israel Katz", "Ali Khamenei"]);
     expect(data.places).toEqual(expect.arrayContaining(["United States", "Israel", "Iran", "Gaza", "Damascus", "Tehran"]));
+  });
+
+  it.skipIf(!existsSync(SAMPLE))("builds the imported sample into a site whose person pages are exactly its seven people", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "dateline-import-build-"));
+    expect(runImport([SAMPLE, "--out", "content"], dir).code).toBe(0);
+    await buildSite({ projectDir: dir, search: false });
+    const people = (await readdir(path.join(dir, "_site", "people"), { withFileTypes: true }))
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name)
+      .sort();
+    const expected = ["Antony Blinken", "Yoav Gallant", "Matthew Miller", "Joe Biden", "Fumio Kishida", "Israel Katz", "Ali Khamenei"].map((name) => slugify(name)).sort();
+    expect(people).toEqual(expected);
+    const hub = await readFile(path.join(dir, "_site", "people", "index.html"), "utf8");
+    for (const slug of expected) expect(hub).toContain(`href="/people/${slug}/"`);
   });
 });
