@@ -6,7 +6,7 @@ import { contextKey, loadPageRecords, planPages, savePageRecords, type PageRecor
 import { renderPagesWithEleventy } from "./eleventy/render-pages.js";
 import type { Issue } from "./errors.js";
 import { acquireBuildLock } from "./output/build-lock.js";
-import { findReusableFiles, stageSite, type SiteTrees, type WriteStats } from "./output/write-site.js";
+import { findReusableFiles, openStaging, type SiteTrees, type WriteStats } from "./output/write-site.js";
 import { prepareSite, type PreparedSite } from "./prepare-site.js";
 import { indexSearch, isSearchIndexPath, type SearchIndexReport, type SearchTuning } from "./search/index-search.js";
 import type { NameResolver } from "./site-model.js";
@@ -98,23 +98,32 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
     const toRender = reusable.size === 0 ? site.model.pages : site.model.pages.filter((page) => !reusable.has(outputPathForUrl(page.url)));
     lap("plan");
 
-    const pages = await renderPagesWithEleventy({ ...site, pagesToRender: toRender }, projectDir, contentDir, outputDir, options.configPath);
-    lap("render");
-    const files = new Map<string, string | Uint8Array>(pages);
-    for (const [path, content] of site.assets) files.set(path, content);
-    const reused = new Map<string, string>();
-    for (const path of reusable) if (!files.has(path)) reused.set(path, plan.unchanged.get(path)!);
-
+    // Pages are rendered and staged a batch at a time, so memory holds one batch of HTML rather
+    // than the whole site: an archive of 100,000 tags is 200,000 pages.
     const search = options.search !== false;
     const tuning = typeof options.search === "object" ? options.search : {};
-    const staged = await stageSite(trees, files, reused, search ? { keep: isSearchIndexPath } : {});
+    const staging = await openStaging(trees);
+    const written = new Set<string>(site.assets.keys());
+    await staging.write(site.assets);
+    for (let start = 0; start < toRender.length; start += RENDER_BATCH) {
+      const batch = toRender.slice(start, start + RENDER_BATCH);
+      const pages = await renderPagesWithEleventy({ ...site, pagesToRender: batch }, projectDir, contentDir, outputDir, options.configPath);
+      lap("render");
+      for (const path of pages.keys()) written.add(path);
+      await staging.write(pages);
+      lap("write");
+    }
+    const reused = new Map<string, string>();
+    for (const path of reusable) if (!written.has(path)) reused.set(path, plan.unchanged.get(path)!);
+    await staging.reuse(reused);
+    const staged = await staging.finish(search ? { keep: isSearchIndexPath } : {});
     lap("write");
     let searchReport: SearchIndexReport | undefined;
     if (search) {
       searchReport = await indexSearch({
         stagedDir: staged.dir,
         outputDir,
-        paths: [...files.keys(), ...reused.keys()],
+        paths: [...written, ...reused.keys()],
         hashOf: staged.hashOf,
         language: site.settings.language,
         ...tuning,
@@ -135,7 +144,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
     await savePageRecords(recordsFile, version, records);
     lap("write");
     return {
-      pages: pages.size + reused.size,
+      pages: written.size - site.assets.size + reused.size,
       rendered: toRender.length,
       parsed: cache.misses,
       articles: site.model.articles.length,
@@ -149,6 +158,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
     await lock.release();
   }
 }
+
+/** Pages rendered through Eleventy at a time: small enough to bound memory, big enough that Eleventy's per-run cost stays small. */
+const RENDER_BATCH = 4000;
 
 /** The standby tree must sit on the output's file system so the swap is a rename. */
 async function siteTrees(outputDir: string, stateDir: string): Promise<SiteTrees> {

@@ -161,6 +161,24 @@ export async function stageSite(
   reused: ReadonlyMap<string, string> = new Map(),
   options: StageOptions = {},
 ): Promise<StagedSite> {
+  const staging = await openStaging(trees);
+  await staging.write(files);
+  await staging.reuse(reused);
+  return staging.finish(options);
+}
+
+/**
+ * Staging in steps, for builds too big to hold every page in memory at once: `write` each batch of
+ * rendered files as it comes, `reuse` the unchanged ones, then `finish`, which removes what this
+ * build did not produce and returns the staged site to commit.
+ */
+export interface Staging {
+  write(files: OutputFiles): Promise<void>;
+  reuse(reused: ReadonlyMap<string, string>): Promise<void>;
+  finish(options?: StageOptions): Promise<StagedSite>;
+}
+
+export async function openStaging(trees: SiteTrees): Promise<Staging> {
   await mkdir(trees.stateDir, { recursive: true });
   await recoverOutput(trees);
   const standbyManifestFile = join(trees.stateDir, MANIFEST_STANDBY);
@@ -179,12 +197,10 @@ export async function stageSite(
   const stats: WriteStats = { written: 0, unchanged: 0, deleted: 0 };
   const manifest: Manifest = {};
   const madeDirs = new Set<string>();
-  const entries: [string, string | Uint8Array | null][] = [...files.entries()];
-  for (const path of reused.keys()) if (!files.has(path)) entries.push([path, null]);
   const output = resolve(trees.output);
-  await mapLimit(entries, 32, async ([path, content]) => {
+  const stage = async ([path, content, reusedHash]: [string, string | Uint8Array | null, string | undefined]) => {
     const target = assertInside(root, path);
-    const hash = content === null ? reused.get(path)! : hashContent(content);
+    const hash = content === null ? reusedHash! : hashContent(content);
     const previous = known![path];
     if (previous && previous.hash === hash) {
       const info = await stat(target).catch(() => null);
@@ -204,17 +220,40 @@ export async function stageSite(
     const info = await stat(target);
     manifest[path] = { hash, size: info.size, mtimeMs: info.mtimeMs };
     stats.written++;
-  });
+  };
 
-  // Whatever the tree holds that this build did not produce goes: deleted articles, old pages.
-  const present = await listFiles(root);
-  const stale = present.filter((path) => !files.has(path) && !reused.has(path) && !options.keep?.(path));
-  await mapLimit(stale, 32, async (path) => {
-    await unlink(join(root, path));
-    stats.deleted++;
-  });
-  await removeEmptyDirs(root, new Set(stale.map((p) => dirname(join(root, p)))));
+  return {
+    async write(files) {
+      await mapLimit([...files.entries()].map(([path, content]) => [path, content, undefined] as [string, string | Uint8Array | null, string | undefined]), 32, stage);
+    },
+    async reuse(reused) {
+      const entries: [string, null, string][] = [];
+      for (const [path, hash] of reused) if (!(path in manifest)) entries.push([path, null, hash]);
+      await mapLimit(entries, 32, stage);
+    },
+    async finish(options = {}) {
+      // Whatever the tree holds that this build did not produce goes: deleted articles, old pages.
+      const present = await listFiles(root);
+      const stale = present.filter((path) => !(path in manifest) && !options.keep?.(path));
+      await mapLimit(stale, 32, async (path) => {
+        await unlink(join(root, path));
+        stats.deleted++;
+      });
+      await removeEmptyDirs(root, new Set(stale.map((p) => dirname(join(root, p)))));
+      return stagedSite(trees, root, output, manifest, stats, standbyManifestFile, outputManifestFile);
+    },
+  };
+}
 
+function stagedSite(
+  trees: SiteTrees,
+  root: string,
+  output: string,
+  manifest: Manifest,
+  stats: WriteStats,
+  standbyManifestFile: string,
+  outputManifestFile: string,
+): StagedSite {
   let extraFiles: string[] = [];
   return {
     dir: root,
