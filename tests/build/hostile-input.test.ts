@@ -6,6 +6,7 @@ import { listFiles } from "../../src/output/write-site.js";
 import { slugify } from "../../src/slugs.js";
 import { parseFeed } from "@rowanmanning/feed-parser";
 import { DomUtils, parseDocument } from "htmlparser2";
+import { HtmlValidate } from "html-validate";
 import { HOSTILE_SITE_TITLE, hostileArticles, hostileSiteFiles } from "../fixtures/hostile/site.js";
 import { runXmllint } from "../helpers/xmllint.js";
 import { displayedText, HOSTILE_VALUES, REFUSED_SOURCE_URLS } from "../fixtures/hostile/values.js";
@@ -42,6 +43,16 @@ describe("a site built from hostile values", () => {
       expect(text.includes("\u0000"), file).toBe(false);
       expect(/[\uD800-\uDFFF]/.test(text.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g, "")), file).toBe(false);
     }
+  });
+
+  it("keeps every page valid HTML (html-validate, recommended preset as for the sample site)", async () => {
+    const validator = new HtmlValidate({ extends: ["html-validate:recommended"], rules: { "long-title": "off" } });
+    const problems: string[] = [];
+    for (const file of files.filter((f) => f.endsWith(".html"))) {
+      const report = await validator.validateString(await readFile(join(site.outputDir, file), "utf8"), file);
+      for (const result of report.results) for (const m of result.messages) if (m.severity === 2) problems.push(`${file}:${m.line}:${m.column} ${m.ruleId}: ${m.message}`);
+    }
+    expect(problems).toEqual([]);
   });
 
   it("never writes a hostile value's markup unescaped into HTML", async () => {
