@@ -42,12 +42,19 @@ async function eventually(what: string, check: () => Promise<boolean>, limitMs =
 
 /** Titles the search page lists for a query, once it settled. */
 async function searchTitles(query: string): Promise<string[]> {
-  await page.goto(`${base}/search/?q=${encodeURIComponent(query)}`);
-  await page.waitForFunction(() => {
-    const text = document.querySelector(".search-status")?.textContent ?? "";
-    return text !== "" && text !== "Searching…" && (document.querySelectorAll(".search-result").length > 0 || /^No /.test(text));
-  });
-  return page.$$eval(".search-result-title a", (links) => links.map((a) => a.textContent ?? ""));
+  // A fresh context each time: no HTTP cache, so the index is the one the server has now.
+  const context = await browser.newContext();
+  try {
+    const searchPage = await context.newPage();
+    await searchPage.goto(`${base}/search/?q=${encodeURIComponent(query)}`);
+    await searchPage.waitForFunction(() => {
+      const text = document.querySelector(".search-status")?.textContent ?? "";
+      return text !== "" && text !== "Searching…" && (document.querySelectorAll(".search-result").length > 0 || /^No /.test(text));
+    });
+    return await searchPage.$$eval(".search-result-title a", (links) => links.map((a) => a.textContent ?? ""));
+  } finally {
+    await context.close();
+  }
 }
 
 beforeAll(async () => {
