@@ -6,7 +6,7 @@ import { contextKey, loadPageRecords, planPages, savePageRecords, type PageRecor
 import { renderPagesWithEleventy } from "./eleventy/render-pages.js";
 import type { Issue } from "./errors.js";
 import { acquireBuildLock } from "./output/build-lock.js";
-import { findReusableFiles, openStaging, type SiteTrees, type WriteStats } from "./output/write-site.js";
+import { findReusableFiles, hashContent, openStaging, type SiteTrees, type WriteStats } from "./output/write-site.js";
 import { prepareSite, type PreparedSite } from "./prepare-site.js";
 import { indexSearch, isSearchIndexPath, type SearchIndexReport, type SearchTuning } from "./search/index-search.js";
 import type { NameResolver } from "./site-model.js";
@@ -70,7 +70,10 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
     mark = now;
   };
 
-  const lock = await acquireBuildLock(join(stateDir, `build-${basename(outputDir)}.lock`), { outputLabel: outputDir });
+  // Each output folder has its own standby tree, manifests, page records and lock: two builds of
+  // the same content into different folders (or folders of the same name) never share them.
+  const outputStateDir = stateDirForOutput(stateDir, outputDir);
+  const lock = await acquireBuildLock(join(outputStateDir, "build.lock"), { outputLabel: outputDir });
   try {
     const version = await codeVersion();
     const cache = await ArticleCache.load(join(stateDir, "articles"), version);
@@ -91,8 +94,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
     }
     lap("model");
 
-    const trees = await siteTrees(outputDir, stateDir);
-    const recordsFile = join(stateDir, `pages-${basename(outputDir)}.json`);
+    const trees = await siteTrees(outputDir, outputStateDir);
+    const recordsFile = join(outputStateDir, "pages.json");
     const plan = planPages(site.model.pages, contextKey(version, { settings: site.settings, context: site.context }), await loadPageRecords(recordsFile, version));
     const reusable = await findReusableFiles(trees, plan.unchanged);
     const toRender = reusable.size === 0 ? site.model.pages : site.model.pages.filter((page) => !reusable.has(outputPathForUrl(page.url)));
@@ -162,6 +165,12 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
 /** Pages rendered through Eleventy at a time: small enough to bound memory, big enough that Eleventy's per-run cost stays small. */
 const RENDER_BATCH = 4000;
 
+/** The folder of state that belongs to one output folder: standby tree, manifests, page records, lock. */
+export function stateDirForOutput(stateDir: string, outputDir: string): string {
+  const output = resolve(outputDir);
+  return join(resolve(stateDir), "outputs", `${basename(output)}-${hashContent(output).slice(0, 8)}`);
+}
+
 /** The standby tree must sit on the output's file system so the swap is a rename. */
 async function siteTrees(outputDir: string, stateDir: string): Promise<SiteTrees> {
   await mkdir(stateDir, { recursive: true });
@@ -169,7 +178,7 @@ async function siteTrees(outputDir: string, stateDir: string): Promise<SiteTrees
   const [stateDev, outputParentDev] = await Promise.all([stat(stateDir).then((s) => s.dev), stat(dirname(outputDir)).then((s) => s.dev)]);
   const standby =
     stateDev === outputParentDev
-      ? join(stateDir, `standby-${basename(outputDir)}`)
+      ? join(stateDir, "standby")
       : join(dirname(outputDir), `.${basename(outputDir)}.dateline-standby`);
   return { output: outputDir, standby, stateDir };
 }

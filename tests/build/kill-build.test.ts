@@ -4,8 +4,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeCorpus } from "../../bench/corpus.js";
+import { stateDirForOutput } from "../../src/build.js";
 import { diffSnapshots, runCommand, snapshotTree, startCommand } from "../helpers/cli.js";
 import { startStaticServer } from "../helpers/static-server.js";
+
+/** The build's state for the project's default `_site/`. */
+const outputState = (dir: string) => stateDirForOutput(join(dir, ".dateline-cache"), join(dir, "_site"));
 
 /**
  * A real `npm run build` (src/cli/build.ts in a child process) on a temp project of a few thousand
@@ -81,7 +85,7 @@ describe("a build killed with SIGKILL", () => {
     const ended = build.exited.then(() => "ended" as const);
     const moment = await Promise.race([when(started).then(() => "moment" as const), ended]);
     // stageSite drops the standby tree's manifest when it starts writing into that tree.
-    const stagingBegun = existsSync(join(dir, ".dateline-cache", "standby-_site")) && !existsSync(join(dir, ".dateline-cache", "manifest-standby.json"));
+    const stagingBegun = existsSync(join(outputState(dir), "standby")) && !existsSync(join(outputState(dir), "manifest-standby.json"));
     await build.kill("SIGKILL");
     const code = await build.exited;
     const after = await snapshotTree(join(dir, "_site"));
@@ -107,8 +111,8 @@ describe("a build killed with SIGKILL", () => {
 
   it("leaves the previous _site/ complete and servable, wherever it is killed", { timeout: 400_000 }, async () => {
     await killAndCheck("after 300 ms", after(300));
-    await rm(join(dir, ".dateline-cache", "standby-_site"), { recursive: true, force: true });
-    await killAndCheck("when the staging tree appears", whenExists(join(dir, ".dateline-cache", "standby-_site")));
+    await rm(join(outputState(dir), "standby"), { recursive: true, force: true });
+    await killAndCheck("when the staging tree appears", whenExists(join(outputState(dir), "standby")));
     for (const fraction of [0.15, 0.3, 0.45, 0.6, 0.75, 0.9]) {
       await killAndCheck(`after ${Math.round(fraction * 100)}% of a build`, after(fraction * buildSeconds * 1000));
     }
@@ -122,7 +126,7 @@ describe("a build killed with SIGKILL", () => {
     expect(next.code, next.output).toBe(0);
     expect(diffSnapshots(await snapshotTree(join(dir, "_site")), references[current]!)).toBe("");
     expect(existsSync(join(dir, "_site.swapping"))).toBe(false);
-    expect(existsSync(join(dir, ".dateline-cache", "build-_site.lock"))).toBe(false);
+    expect(existsSync(join(outputState(dir), "build.lock"))).toBe(false);
   });
 });
 
@@ -140,6 +144,6 @@ describe("two builds started at once", () => {
     }
     expect(codes).toContain(0);
     expect(diffSnapshots(await snapshotTree(join(dir, "_site")), references[current]!)).toBe("");
-    expect(existsSync(join(dir, ".dateline-cache", "build-_site.lock"))).toBe(false);
+    expect(existsSync(join(outputState(dir), "build.lock"))).toBe(false);
   });
 });
