@@ -26,8 +26,12 @@ function computeSlug(text: string): string {
   const normalized = text.normalize("NFC").trim();
   let slug = slugifyLibrary(normalized, { decamelize: false });
   if (slug.length > MAX_SLUG_LENGTH) {
-    slug = slug.slice(0, MAX_SLUG_LENGTH).replace(/-[^-]*$/, "") || slug.slice(0, MAX_SLUG_LENGTH);
-    slug = slug.replace(/-+$/, "");
+    // Two long names that start alike must not share a page: the cut slug ends with a hash of the
+    // whole one (of the slug, not the text, so spellings that slug alike still meet).
+    const suffix = "-" + createHash("sha256").update(slug).digest("hex").slice(0, 8);
+    const room = MAX_SLUG_LENGTH - suffix.length;
+    const cut = slug.slice(0, room + 1).replace(/-[^-]*$/, "") || slug.slice(0, room);
+    slug = cut.slice(0, room).replace(/-+$/, "") + suffix;
   }
   // Text with nothing transliterable ("!!!", emoji, all-CJK titles) still needs a stable, distinct
   // URL: derive it from the text itself so the same name always lands on the same page.

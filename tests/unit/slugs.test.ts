@@ -47,8 +47,15 @@ describe("slugify", () => {
     const long = "word ".repeat(40);
     const slug = slugify(long);
     expect(slug.length).toBeLessThanOrEqual(MAX_SLUG_LENGTH);
-    expect(slug).toMatch(/^word(-word)+$/);
+    expect(slug).toMatch(/^word(-word)+-[0-9a-f]{8}$/);
     const oneWord = "x".repeat(200);
-    expect(slugify(oneWord)).toBe("x".repeat(MAX_SLUG_LENGTH));
+    expect(slugify(oneWord)).toMatch(new RegExp(`^x{${MAX_SLUG_LENGTH - 9}}-[0-9a-f]{8}$`));
+  });
+
+  it("keeps long names that start alike apart, and long spellings that slug alike together", () => {
+    const stem = "The Very Long Official Name Of A Commission Of Inquiry Into Coastal Flooding In ";
+    expect(slugify(stem + "Cornwall")).not.toBe(slugify(stem + "Devon"));
+    expect(slugify(stem + "Cornwall").length).toBeLessThanOrEqual(MAX_SLUG_LENGTH);
+    expect(slugify(stem.replace("Official", "Officiál") + "Cornwall")).toBe(slugify(stem + "Cornwall"));
   });
 });
