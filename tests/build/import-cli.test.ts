@@ -12,6 +12,8 @@ const ROOT = path.resolve(__dirname, "../..");
 const FIXTURES = path.join(ROOT, "tests", "fixtures", "raw");
 const SAMPLE = path.resolve(ROOT, "../shared/samples/2024-04-11-blinken-gallant.txt");
 const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
+/** The harbour-vote title slugs past 80 characters, so its file name is cut and hashed by the one slug rule. */
+const GALWAY = slugify("Councillors in Galway voted on Thursday to close the old harbour road to cars on summer");
 
 function runImport(args: string[], cwd: string) {
   const result = spawnSync(TSX, [path.join(ROOT, "src", "cli", "import.ts"), ...args], { cwd, encoding: "utf8", env: { ...process.env, CI: "true" } });
@@ -36,8 +38,8 @@ describe("npm run import", () => {
     expect(code).toBe(1);
     expect(await listMarkdown(path.join(work, "content"))).toEqual([
       "2021/10/five-stars-for-the-new-cafe-and-bar-b-opening-b-in-cork.md",
-      "2022/02/the-tallinn-chamber-orchestra-will-tour-finland-and-sweden-in-april-conductor.md",
-      "2023/06/councillors-in-galway-voted-on-thursday-to-close-the-old-harbour-road-to-cars.md",
+      expect.stringMatching(/^2022\/02\/the-tallinn-chamber-orchestra-will-tour-finland-and-sweden-in-april-[0-9a-f]{8}\.md$/),
+      `2023/06/${GALWAY}.md`,
     ]);
     const lines = stdout.trim().split("\n");
     expect(lines.at(-1)).toBe("imported 3, skipped 1 (already imported), failed 4");
@@ -48,7 +50,7 @@ describe("npm run import", () => {
   });
 
   it("writes front-matter the build accepts, with people, places, tags and the source hash", async () => {
-    const file = path.join(work, "content", "2023", "06", "councillors-in-galway-voted-on-thursday-to-close-the-old-harbour-road-to-cars.md");
+    const file = path.join(work, "content", "2023", "06", `${GALWAY}.md`);
     const { data, content } = matter(await readFile(file, "utf8"));
     expect(data).toMatchObject({
       title: "Councillors in Galway voted on Thursday to close the old harbour road to cars on summer",
@@ -79,7 +81,7 @@ describe("npm run import", () => {
   });
 
   it("--force re-writes an imported article in place", async () => {
-    const file = path.join(work, "content", "2023", "06", "councillors-in-galway-voted-on-thursday-to-close-the-old-harbour-road-to-cars.md");
+    const file = path.join(work, "content", "2023", "06", `${GALWAY}.md`);
     await writeFile(file, (await readFile(file, "utf8")).replace("Galway", "Edited"));
     const { code, stdout } = runImport(["raw/good/2023-06-01-harbour-vote.txt", "--out", "content", "--force"], work);
     expect(code).toBe(0);
@@ -89,11 +91,11 @@ describe("npm run import", () => {
   });
 
   it("a new article with a taken slug gets -2", async () => {
-    await writeFile(path.join(work, "raw", "same-title.txt"), " date 2023-06-20 Councillors in Galway voted on Thursday to close the old harbour road to cars. Again.\n");
+    await writeFile(path.join(work, "raw", "same-title.txt"), " date 2023-06-20 Councillors in Galway voted on Thursday to close the old harbour road to cars on summer weekends. Again.\n");
     runImport(["raw/same-title.txt", "--out", "content"], work);
     expect(await listMarkdown(path.join(work, "content", "2023", "06"))).toEqual([
-      "councillors-in-galway-voted-on-thursday-to-close-the-old-harbour-road-to-cars-2.md",
-      "councillors-in-galway-voted-on-thursday-to-close-the-old-harbour-road-to-cars.md",
+      `${GALWAY}-2.md`,
+      `${GALWAY}.md`,
     ]);
   });
 
@@ -101,7 +103,7 @@ describe("npm run import", () => {
     const dir = await mkdtemp(path.join(tmpdir(), "dateline-import-dry-"));
     const { code, stdout } = runImport([path.join(FIXTURES, "good"), "--out", path.join(dir, "content"), "--dry-run"], dir);
     expect(code).toBe(0);
-    expect(stdout).toContain("would write content/2023/06/councillors-in-galway-voted-on-thursday-to-close-the-old-harbour-road-to-cars.md");
+    expect(stdout).toContain(`would write content/2023/06/${GALWAY}.md`);
     expect(stdout).toContain("  people: Niamh Gallagher");
     expect(stdout).toContain("  places: Galway");
     expect(stdout.trim().split("\n").at(-1)).toBe("would import 3, skipped 0 (already imported), failed 0");
@@ -115,7 +117,7 @@ describe("npm run import", () => {
     await mkdir(path.join(dir, "content"));
     await writeFile(path.join(dir, "content", "aliases.yaml"), 'people:\n  aliases: { "niamh gallagher": "Niamh Ní Ghallchóir" }\nplaces:\n  ignore: [Galway]\n');
     runImport(["raw", "--out", "content"], dir);
-    const file = path.join(dir, "content", "2023", "06", "councillors-in-galway-voted-on-thursday-to-close-the-old-harbour-road-to-cars.md");
+    const file = path.join(dir, "content", "2023", "06", `${GALWAY}.md`);
     const { data } = matter(await readFile(file, "utf8"));
     expect(data.people).toEqual(["Niamh Ní Ghallchóir"]);
     expect(data.places).toEqual([]);
