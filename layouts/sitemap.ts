@@ -19,6 +19,6 @@ export function renderSitemapIndex(page: SitemapIndexPage): string {
 
 export function renderRobots(page: RobotsPage): string {
   // Crawlers read robots.txt only at the host's root; under a path prefix this file is a template
-  // for the host's own (see docs/publishing.md).
+  // for the host's own (see README › Publishing).
   return `User-agent: *\nDisallow:\n\nSitemap: ${page.sitemapUrl}\n`;
 }

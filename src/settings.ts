@@ -5,7 +5,7 @@ import { z } from "zod";
 import { ConfigFileError, describeValue, type Issue } from "./errors.js";
 import { normalizePathPrefix } from "./urls.js";
 
-/** Site settings: `content/site.yaml`, every field optional. `docs/settings.md` documents each one. */
+/** Site settings: `content/site.yaml`, every field optional. README › Settings documents each one. */
 export interface SiteSettings {
   readonly title: string;
   readonly description: string;
