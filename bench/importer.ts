@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { importBatch } from "../src/importer/import-batch.js";
+import { createRandom } from "./corpus.js";
 
 /**
  * Importer benchmark: generates `n` synthetic raw articles of about 600 words (seeded, so every run
@@ -35,19 +36,9 @@ const WORDS = ("the a of to and in that for on with as by at from council budget
   "said would could will has have had been after before during while under over about more than most new local " +
   "national public early late second third several many some few large small major recent next last").split(" ");
 
-function seeded(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function makeArticle(i: number): string {
-  const rand = seeded(i + 1);
+  const rand = createRandom(i + 1);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
   const person = () => `${pick(FIRST)} ${pick(LAST)}`;
   const paragraphs: string[] = [];

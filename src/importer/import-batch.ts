@@ -5,6 +5,7 @@ import { prepareBatch } from "./prepare-batch.js";
 import type { PreparedArticle } from "./prepare-article.js";
 import { renderArticleMarkdown } from "./to-markdown.js";
 import { ArticleExistsError, chooseArticlePath, listFiles, scanImportedHashes, writeFileAtomically } from "./write-articles.js";
+import { forEachWithLimit } from "../concurrency.js";
 
 /**
  * The importer: finds raw files, prepares them (in worker threads for large batches), applies the
@@ -108,7 +109,7 @@ export async function importBatch(options: ImportOptions): Promise<ImportResult[
       planned.push({ index: slots.length - 1, target, content: renderArticleMarkdown(article), replace: existing !== undefined, file: item.file, shown });
     }
   }
-  await runWithConcurrency(planned, 16, async (job) => {
+  await forEachWithLimit(planned, 16, async (job) => {
     try {
       await writeFileAtomically(job.target, job.content, job.replace);
     } catch (error) {
@@ -120,13 +121,6 @@ export async function importBatch(options: ImportOptions): Promise<ImportResult[
   return results;
 }
 
-async function runWithConcurrency<T>(jobs: readonly T[], limit: number, run: (job: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const lanes = Array.from({ length: Math.min(limit, jobs.length) }, async () => {
-    while (next < jobs.length) await run(jobs[next++]!);
-  });
-  await Promise.all(lanes);
-}
 
 function finishArticle(item: PreparedArticle, aliases: Aliases, tags: readonly string[]) {
   return {

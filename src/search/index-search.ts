@@ -5,6 +5,7 @@ import { listFiles } from "../output/write-site.js";
 import { readPagefindVersion, resolvePagefindBinary, runPagefind, SearchIndexError } from "./pagefind-cli.js";
 import { SEARCH_INDEX_DIR, SHARD_LIST_FILE, type ShardList } from "./index-layout.js";
 import { planSearchShards, type SearchShard } from "./shard-plan.js";
+import { forEachWithLimit } from "../concurrency.js";
 
 /**
  * Builds the site's search index into the staged tree, one Pagefind index per shard (see
@@ -91,7 +92,7 @@ export async function indexSearch(options: SearchIndexOptions): Promise<SearchIn
     }
   }
 
-  await mapLimit(toIndex, options.concurrency ?? DEFAULT_CONCURRENCY, async ({ shard, folder }) => {
+  await forEachWithLimit(toIndex, options.concurrency ?? DEFAULT_CONCURRENCY, async ({ shard, folder }) => {
     const started = performance.now();
     // Built beside its final name, then renamed: a folder with a shard's name is always complete.
     const temporary = join(root, `.tmp-${folder}`);
@@ -165,16 +166,9 @@ async function linkTree(from: string, to: string): Promise<void> {
   const dirs = new Set(files.map((file) => join(temporary, file, "..")));
   await mkdir(temporary, { recursive: true });
   for (const dir of dirs) await mkdir(dir, { recursive: true });
-  await mapLimit(files, 32, async (file) => {
+  await forEachWithLimit(files, 32, async (file) => {
     await link(join(from, file), join(temporary, file)).catch(() => copyFile(join(from, file), join(temporary, file)));
   });
   await rename(temporary, to);
 }
 
-async function mapLimit<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const workers = Array.from({ length: Math.min(Math.max(1, limit), items.length) }, async () => {
-    while (next < items.length) await fn(items[next++]!);
-  });
-  await Promise.all(workers);
-}
