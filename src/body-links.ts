@@ -1,4 +1,4 @@
-import { absoluteUrl as resolveUrl } from "@11ty/eleventy-plugin-rss";
+import resolveUrl from "@11ty/eleventy-plugin-rss/src/absoluteUrl.js";
 import { escapeHtml } from "./html.js";
 import { withPathPrefix } from "./urls.js";
 

@@ -3,7 +3,6 @@ import { basename, dirname, join, resolve } from "node:path";
 import { ArticleCache } from "./build-cache/article-cache.js";
 import { codeVersion } from "./build-cache/code-version.js";
 import { contextKey, loadPageRecords, planPages, savePageRecords, type PageRecord } from "./build-cache/page-plan.js";
-import { renderPagesWithEleventy } from "./eleventy/render-pages.js";
 import type { Issue } from "./errors.js";
 import { acquireBuildLock } from "./output/build-lock.js";
 import { findReusableFiles, hashContent, openStaging, type SiteTrees, type WriteStats } from "./output/write-site.js";
@@ -108,7 +107,10 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
     const staging = await openStaging(trees);
     const written = new Set<string>(site.assets.keys());
     await staging.write(site.assets);
-    for (let start = 0; start < toRender.length; start += RENDER_BATCH) {
+    // Eleventy is loaded only when some page must be rendered: importing it is a noticeable share
+    // of a rebuild in which nothing, or only a few pages, changed.
+    const { renderPagesWithEleventy } = toRender.length > 0 ? await import("./eleventy/render-pages.js") : { renderPagesWithEleventy: undefined };
+    for (let start = 0; renderPagesWithEleventy && start < toRender.length; start += RENDER_BATCH) {
       const batch = toRender.slice(start, start + RENDER_BATCH);
       const pages = await renderPagesWithEleventy({ ...site, pagesToRender: batch }, projectDir, contentDir, outputDir, options.configPath);
       lap("render");

@@ -1,4 +1,5 @@
-import { dateToRfc3339, getNewestCollectionItemDate } from "@11ty/eleventy-plugin-rss";
+import dateToRfc3339 from "@11ty/eleventy-plugin-rss/src/dateRfc3339.js";
+import getNewestCollectionItemDate from "@11ty/eleventy-plugin-rss/src/getNewestCollectionItemDate.js";
 import { TAXONOMY_KINDS } from "./article.js";
 import { absolutizeBodyLinks } from "./body-links.js";
 import { parseByline } from "./bylines.js";
