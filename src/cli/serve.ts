@@ -1,9 +1,12 @@
 import EleventyDevServer from "@11ty/eleventy-dev-server";
 import { watch } from "chokidar";
-import { relative, resolve } from "node:path";
+import { readFile } from "node:fs/promises";
+import { relative, resolve, sep } from "node:path";
 import { parseArgs } from "node:util";
 import { buildSite, type BuildOptions } from "../build.js";
 import { DatelineError, formatIssues } from "../errors.js";
+import { withBuildErrorBanner } from "../../layouts/build-error.js";
+import { loadSettings } from "../settings.js";
 import { normalizePathPrefix } from "../urls.js";
 
 const USAGE = `Usage: npm start -- [--port 8080] [--pathprefix=/sub/path/] [--drafts] [--content DIR] [--output DIR]
@@ -54,6 +57,8 @@ async function main(): Promise<void> {
   };
 
   let server: LoopbackDevServer | undefined;
+  /** Why the last build failed, shown on every page until a build succeeds. */
+  let lastFailure: string | undefined;
   const build = async (reason: string): Promise<boolean> => {
     const started = performance.now();
     try {
@@ -62,23 +67,59 @@ async function main(): Promise<void> {
       console.log(
         `${reason}: built ${report.articles} articles (${report.write.written} files written, ${report.write.deleted} removed) in ${((performance.now() - started) / 1000).toFixed(2)} s`,
       );
+      lastFailure = undefined;
       return true;
     } catch (error) {
       const message = error instanceof DatelineError ? error.message.replace("the build stopped before writing _site/", "still serving the last good site") : String((error as Error).stack ?? error);
       console.error(`${reason}: the build failed\n${message}`);
+      lastFailure = message;
       server?.sendError({ error: new Error(message) });
       return false;
     }
   };
 
   const firstBuildOk = await build("Start");
-  const pathPrefix = normalizePathPrefix(values.pathprefix);
+  // Serve under the prefix the pages were built for: the flag, or else the `pathPrefix` setting.
+  const pathPrefix =
+    values.pathprefix !== undefined
+      ? normalizePathPrefix(values.pathprefix)
+      : await loadSettings(contentDir).then((settings) => settings.pathPrefix, () => "/");
+  const outputRoot = resolve(outputDir);
+  /** The HTML file a request maps to, or undefined (assets, missing files, paths outside the site). */
+  const htmlFileFor = (pathname: string): string | undefined => {
+    let path: string;
+    try {
+      path = decodeURIComponent(pathname);
+    } catch {
+      return undefined;
+    }
+    if (!path.startsWith(pathPrefix)) return undefined;
+    path = path.slice(pathPrefix.length);
+    if (path === "" || path.endsWith("/")) path += "index.html";
+    if (!path.endsWith(".html")) return undefined;
+    const file = resolve(outputRoot, path);
+    return file.startsWith(outputRoot + sep) ? file : undefined;
+  };
   server = new LoopbackDevServer("dateline", outputDir, {
     pathPrefix,
     liveReload: true,
     domDiff: false,
     portReassignmentRetryCount: 10,
     messageOnStart: () => false,
+    onRequest: {
+      // While the last build failed, every page carries the error above the last good content.
+      "/*": async ({ url }) => {
+        if (lastFailure === undefined) return undefined;
+        const file = htmlFileFor(url.pathname);
+        const page = file ? await readFile(file, "utf8").catch(() => undefined) : undefined;
+        if (page === undefined) return undefined;
+        return {
+          status: 200,
+          headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" },
+          body: server!.augmentContentWithNotifier(withBuildErrorBanner(page, lastFailure)),
+        };
+      },
+    },
   });
   server.server.on("listening", () => {
     const address = server!.server.address();
@@ -106,7 +147,9 @@ async function main(): Promise<void> {
     pending = [];
     running = (async () => {
       const reason = changes.length === 1 ? changes[0]! : `${changes.length} changes`;
-      if (await build(reason)) server!.reload();
+      // Reload on failure too, so open pages show (or drop) the error banner.
+      await build(reason);
+      server!.reload();
     })();
     await running;
     running = undefined;

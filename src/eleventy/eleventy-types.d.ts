@@ -30,6 +30,13 @@ declare module "@11ty/eleventy-dev-server" {
     showVersion?: boolean;
     logger?: { info(m: string): void; log(m: string): void; error(m: string): void };
     messageOnStart?: (info: { hosts: string[] }) => string | false;
+    /** URL patterns (under the path prefix) → handlers; a handler returning undefined passes the request on. */
+    onRequest?: Record<string, (request: { url: URL }) => Promise<DevServerResponse | undefined> | DevServerResponse | undefined>;
+  }
+  export interface DevServerResponse {
+    status?: number;
+    headers?: Record<string, string>;
+    body: string;
   }
   export default class EleventyDevServer {
     static getServer(name: string, dir: string, options?: DevServerOptions): EleventyDevServer;
@@ -40,6 +47,8 @@ declare module "@11ty/eleventy-dev-server" {
     close(): Promise<void>;
     reload(event?: { subtype?: string; files?: string[] }): void;
     sendError(event: { error: Error }): void;
+    /** Adds the live-reload client script to an HTML page. */
+    augmentContentWithNotifier(content: string): string;
     _serverListen(port: number): void;
   }
 }

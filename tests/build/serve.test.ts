@@ -10,7 +10,7 @@ import { startCommand, type RunningCommand } from "../helpers/cli.js";
 /**
  * `npm start` (src/cli/serve.ts) as a user runs it, in a temp project: while it serves, adding,
  * editing, renaming and deleting articles updates every page that shows them, and a broken
- * article is reported (terminal and browser console) while the last good site stays up.
+ * article is reported (terminal, browser console and a banner on every page) while the last good site stays up.
  */
 let dir: string;
 let serve: RunningCommand;
@@ -149,12 +149,19 @@ describe("npm start", () => {
     await eventually("the error in the terminal", async () => serve.output().includes("content/2024/broken.md:3:1"));
     expect(serve.output()).toMatch(/content\/2024\/broken\.md:3:1 {2}error {2}`date`: "11 April" is not a date/);
     await eventually("the error in the browser console", async () => consoleErrors.some((e) => e.includes("content/2024/broken.md")));
-    expect((await get("/")).text).toBe(before);
+    // The last good page, with the error on a banner above it, in fetched HTML and in the open tab.
+    const during = (await get("/")).text;
+    expect(during).toContain("The last build failed");
+    expect(during).toContain("content/2024/broken.md:3:1");
+    const withoutBanner = during.replace(/<div role="alert"[\s\S]*?<\/div>/, "").replace(/<script type="module"[^>]*reload-client\.js[^>]*><\/script>/, "");
+    expect(withoutBanner).toBe(before.replace(/<script type="module"[^>]*reload-client\.js[^>]*><\/script>/, ""));
+    await eventually("the error banner in the open page", async () => (await page.locator('[role="alert"]').textContent().catch(() => ""))?.includes("broken.md") ?? false);
     expect((await get("/2023/06/01/harbour-reopens/")).status).toBe(200);
     expect(serve.child.exitCode).toBeNull();
 
     await put("2024/broken.md", articleText("title: Mended\ndate: 2024-04-11\npeople: [Ada Lovelace]", "Fixed."));
     await eventually("the mended article's page", async () => (await get("/2024/04/11/mended/")).status === 200);
     expect((await get("/people/ada-lovelace/")).text).toContain("Mended");
+    expect((await get("/")).text).not.toContain("The last build failed");
   });
 });
