@@ -1,4 +1,5 @@
-import { readFile, readdir, stat } from "node:fs/promises";
+import { readdirSync, statSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 import type { MarkdownIt } from "markdown-it";
 import type { Article } from "./article.js";
@@ -13,7 +14,8 @@ import { leadFromText, renderBody } from "./markdown.js";
  * `.` are not articles (drafts folders, data, editor files); neither are non-Markdown files.
  */
 export async function listArticleFiles(contentDir: string): Promise<string[]> {
-  const entries = await readdir(contentDir, { recursive: true, withFileTypes: true });
+  // Synchronous: one walk, and the promise API's per-call overhead adds up over thousands of folders.
+  const entries = readdirSync(contentDir, { recursive: true, withFileTypes: true });
   const files: string[] = [];
   for (const entry of entries) {
     if (!entry.isFile() || !entry.name.endsWith(".md")) continue;
@@ -115,7 +117,9 @@ async function readOneArticle(path: string, display: string, md: MarkdownIt, cac
   let size = 0;
   let mtimeMs = 0;
   if (cache) {
-    const info = await stat(path);
+    // Synchronous: a rebuild stats every article, and a promise-based stat costs many times the
+    // system call (a trip through libuv's thread pool).
+    const info = statSync(path);
     size = info.size;
     mtimeMs = info.mtimeMs;
     const known = cache.lookupByStat(display, size, mtimeMs);
