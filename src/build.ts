@@ -7,6 +7,7 @@ import type { Issue } from "./errors.js";
 import { acquireBuildLock } from "./output/build-lock.js";
 import { findReusableFiles, hashContent, openStaging, type SiteTrees, type WriteStats } from "./output/write-site.js";
 import { prepareSite, type PreparedSite } from "./prepare-site.js";
+import { SEARCH_INDEX_DIR } from "./search/index-layout.js";
 import { indexSearch, isSearchIndexPath, type SearchIndexReport, type SearchTuning } from "./search/index-search.js";
 import type { NameResolver } from "./site-model.js";
 import { outputPathForUrl } from "./urls.js";
@@ -140,7 +141,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
       await options.afterStage(staged.dir);
       lap("search index");
     }
-    await staged.commit();
+    // Only the search step adds files after staging, all in its own folder, unless a hook may have.
+    await staged.commit(options.afterStage ? {} : { addedUnder: search ? [SEARCH_INDEX_DIR] : [] });
     const records = new Map<string, PageRecord>();
     for (const [path, key] of plan.keys) {
       const hash = staged.hashOf(path);

@@ -45,8 +45,12 @@ export interface StagedSite {
   readonly stats: WriteStats;
   /** sha1 of each file this build produced (rendered or reused), by relative path. */
   hashOf(path: string): string | undefined;
-  /** Swaps the staged tree in as the output folder. */
-  commit(): Promise<void>;
+  /**
+   * Swaps the staged tree in as the output folder. Files added to the staged tree after `finish`
+   * join its manifest; `addedUnder` names the only folders where they can be (the search index),
+   * so the rest of the tree need not be walked again. Without it, the whole tree is listed.
+   */
+  commit(options?: { readonly addedUnder?: readonly string[] }): Promise<void>;
 }
 
 const MANIFEST_OUTPUT = "manifest-output.json";
@@ -279,9 +283,11 @@ function stagedSite(
     dir: root,
     stats,
     hashOf: (path) => manifest[path]?.hash,
-    async commit() {
+    async commit(options = {}) {
       // Files a later step added to the staged tree (the search index) join the manifest.
-      const all = await listFiles(root);
+      const all = options.addedUnder
+        ? (await Promise.all(options.addedUnder.map(async (dir) => (await listFiles(join(root, dir))).map((path) => `${dir}/${path}`)))).flat()
+        : await listFiles(root);
       extraFiles = all.filter((path) => !(path in manifest));
       for (const path of extraFiles) {
         const info = await stat(join(root, path));
