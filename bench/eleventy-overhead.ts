@@ -4,6 +4,7 @@ import { join, resolve } from "node:path";
 import { renderPage } from "../layouts/index.js";
 import { renderPagesWithEleventy } from "../src/eleventy/render-pages.js";
 import { prepareSite } from "../src/prepare-site.js";
+import { pageSpecs } from "../src/site-model.js";
 import { writeCorpus } from "./corpus.js";
 
 /**
@@ -17,17 +18,17 @@ try {
   await writeCorpus(join(root, "content"), count);
   const projectDir = resolve(import.meta.dirname, "..");
   const site = await prepareSite({ contentDir: join(root, "content"), projectDir });
-  const pages = site.model.pages;
+  const pages = pageSpecs(site.model);
   for (let round = 1; round <= 2; round++) {
     let started = performance.now();
     let bytes = 0;
     for (const page of pages) bytes += renderPage(page, site.context).length;
     const direct = (performance.now() - started) / 1000;
     started = performance.now();
-    const viaEleventy = await renderPagesWithEleventy(site, projectDir, join(root, "content"), join(root, "_site"));
+    const viaEleventy = await renderPagesWithEleventy({ context: site.context, pages }, { projectDir, contentDir: join(root, "content"), outputDir: join(root, "_site") });
     const eleventy = (performance.now() - started) / 1000;
     started = performance.now();
-    const one = await renderPagesWithEleventy({ ...site, pagesToRender: pages.slice(0, 1) }, projectDir, join(root, "content"), join(root, "_site"));
+    const one = await renderPagesWithEleventy({ context: site.context, pages: pages.slice(0, 1) }, { projectDir, contentDir: join(root, "content"), outputDir: join(root, "_site") });
     const single = (performance.now() - started) / 1000;
     console.log(
       `round ${round}: ${pages.length.toLocaleString("en")} specs — renderPage loop ${direct.toFixed(2)} s (${(bytes / 2 ** 20).toFixed(0)} MiB), ` +

@@ -19,6 +19,13 @@ export interface ArticleData {
 export interface Article extends ArticleData {
   /** Path as the user sees it, relative to the project root (`content/2024/04/x.md`). */
   readonly file: string;
+  /**
+   * sha1 of the file's text. With Dateline's code it determines every other field but `file`, so
+   * build-cache keys use it in place of the article (whose body is most of its bytes).
+   */
+  readonly contentHash: string;
+  /** `slugify(title)`, made when the file is parsed and cached with it: a rebuild transliterates no title again. */
+  readonly titleSlug: string;
   readonly bodyHtml: string;
   /** Plain-text lead: the summary, or the first sentences of the body. */
   readonly excerpt: string;

@@ -5,9 +5,11 @@ import { codeVersion } from "./build-cache/code-version.js";
 import { contextKey, loadPageRecords, planPages, savePageRecords, type PageRecord } from "./build-cache/page-plan.js";
 import type { Issue } from "./errors.js";
 import { acquireBuildLock } from "./output/build-lock.js";
-import { findReusableFiles, hashContent, openStaging, type SiteTrees, type WriteStats } from "./output/write-site.js";
+import { inThreadRenderer, workerRenderer, type PageRenderer } from "./eleventy/renderer.js";
+import { listArticleFiles } from "./load-articles.js";
+import { startTreeScan } from "./output/scan-trees.js";
+import { findReusableFiles, hashContent, openStaging, prepareTrees, scanTrees, type SiteTrees, type WriteStats } from "./output/write-site.js";
 import { prepareSite, type PreparedSite } from "./prepare-site.js";
-import { SEARCH_INDEX_DIR } from "./search/index-layout.js";
 import { indexSearch, isSearchIndexPath, type SearchIndexReport, type SearchTuning } from "./search/index-search.js";
 import type { NameResolver } from "./site-model.js";
 import { outputPathForUrl } from "./urls.js";
@@ -30,8 +32,17 @@ export interface BuildOptions {
   readonly search?: boolean | SearchTuning;
   /** Steps after rendering that add files to the staged site before it goes live. */
   readonly afterStage?: (stagedDir: string) => Promise<void>;
+  /**
+   * Worker threads that scan the output trees and render through Eleventy while the main thread
+   * reads, models and writes. By default on for archives of `THREADED_ARCHIVE` articles or more,
+   * where they pay for their start-up; true or false forces them (tests).
+   */
+  readonly threads?: boolean;
   readonly log?: (line: string) => void;
 }
+
+/** Articles from which worker threads are used by default (see `BuildOptions.threads`). */
+export const THREADED_ARCHIVE = 1_000;
 
 export interface BuildReport {
   readonly pages: number;
@@ -44,6 +55,8 @@ export interface BuildReport {
   readonly warnings: readonly Issue[];
   readonly write: WriteStats;
   readonly timings: Readonly<Record<string, number>>;
+  /** Which steps ran on worker threads (see `BuildOptions.threads`). */
+  readonly threads: { readonly scan: boolean; readonly render: boolean };
   /** Shards of the search index, and how many were indexed rather than reused. */
   readonly search?: SearchIndexReport;
 }
@@ -74,7 +87,16 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
   // the same content into different folders (or folders of the same name) never share them.
   const outputStateDir = stateDirForOutput(stateDir, outputDir);
   const lock = await acquireBuildLock(join(outputStateDir, "build.lock"), { outputLabel: outputDir });
+  let renderer: PageRenderer | undefined;
   try {
+    // The trees are scanned, and Eleventy is loaded, on other threads while this one reads and
+    // models the archive.
+    const trees = await siteTrees(outputDir, outputStateDir);
+    await prepareTrees(trees);
+    const threads = options.threads ?? (await listArticleFiles(contentDir).catch(() => [])).length >= THREADED_ARCHIVE;
+    const scanning = threads ? startTreeScan(trees) : Promise.resolve({ ...scanTrees(trees), onWorker: false });
+    const run = { projectDir, contentDir, outputDir, ...(options.configPath !== undefined ? { configPath: options.configPath } : {}) };
+    renderer = threads ? workerRenderer(run) : inThreadRenderer(run);
     const version = await codeVersion();
     const cache = await ArticleCache.load(join(stateDir, "articles"), version);
     let site: PreparedSite;
@@ -94,10 +116,10 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
     }
     lap("model");
 
-    const trees = await siteTrees(outputDir, outputStateDir);
+    const scan = await scanning;
     const recordsFile = join(outputStateDir, "pages.json");
     const plan = planPages(site.model.pages, contextKey(version, { settings: site.settings, context: site.context }), await loadPageRecords(recordsFile, version));
-    const reusable = await findReusableFiles(trees, plan.unchanged);
+    const reusable = findReusableFiles(scan, plan.unchanged);
     const toRender = reusable.size === 0 ? site.model.pages : site.model.pages.filter((page) => !reusable.has(outputPathForUrl(page.url)));
     lap("plan");
 
@@ -105,15 +127,21 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
     // than the whole site: an archive of 100,000 tags is 200,000 pages.
     const search = options.search !== false;
     const tuning = typeof options.search === "object" ? options.search : {};
-    const staging = await openStaging(trees);
+    const staging = await openStaging(trees, scan);
     const written = new Set<string>(site.assets.keys());
     await staging.write(site.assets);
-    // Eleventy is loaded only when some page must be rendered: importing it is a noticeable share
-    // of a rebuild in which nothing, or only a few pages, changed.
-    const { renderPagesWithEleventy } = toRender.length > 0 ? await import("./eleventy/render-pages.js") : { renderPagesWithEleventy: undefined };
-    for (let start = 0; renderPagesWithEleventy && start < toRender.length; start += RENDER_BATCH) {
-      const batch = toRender.slice(start, start + RENDER_BATCH);
-      const pages = await renderPagesWithEleventy({ ...site, pagesToRender: batch }, projectDir, contentDir, outputDir, options.configPath);
+    // Each batch is rendered (on the render worker) while the batch before it is written.
+    const renderBatch = (start: number) => {
+      if (start >= toRender.length) return undefined;
+      const rendering = renderer!.render(toRender.slice(start, start + RENDER_BATCH).map((page) => page.spec()), site.context);
+      // Awaited below; a failure while the batch before is being written must not go unhandled.
+      rendering.catch(() => undefined);
+      return rendering;
+    };
+    let rendering = renderBatch(0);
+    for (let start = 0; rendering; start += RENDER_BATCH) {
+      const pages = await rendering;
+      rendering = renderBatch(start + RENDER_BATCH);
       lap("render");
       for (const path of pages.keys()) written.add(path);
       await staging.write(pages);
@@ -141,8 +169,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
       await options.afterStage(staged.dir);
       lap("search index");
     }
-    // Only the search step adds files after staging, all in its own folder, unless a hook may have.
-    await staged.commit(options.afterStage ? {} : { addedUnder: search ? [SEARCH_INDEX_DIR] : [] });
+    await staged.commit();
     const records = new Map<string, PageRecord>();
     for (const [path, key] of plan.keys) {
       const hash = staged.hashOf(path);
@@ -159,9 +186,11 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
       warnings: site.warnings,
       write: staged.stats,
       timings,
+      threads: { scan: scan.onWorker, render: toRender.length > 0 && renderer.onWorker },
       ...(searchReport ? { search: searchReport } : {}),
     };
   } finally {
+    await renderer?.close();
     await lock.release();
   }
 }

@@ -69,23 +69,13 @@ function fromInstant(instant: DateTime): ArticleDate {
   };
 }
 
-function dayTime(date: ArticleDate): DateTime {
-  return DateTime.fromISO(date.day, { zone: "utc" });
-}
-
-// Luxon's locale formatting costs ~0.1 ms a call and every card on every listing shows a date:
-// remember each (day, locale) once. Archives hold a few thousand distinct days.
-const displayDates = new Map<string, string>();
-
-/** "11 April 2024" — the date as people read it on every page. */
+/**
+ * "11 April 2024" — the date as people read it on every page: luxon's `d MMMM yyyy`. Every card on
+ * every listing shows a date and luxon's formatting costs tens of microseconds a call, so the day's
+ * parts are put together here around luxon's month name (remembered per month and locale).
+ */
 export function formatDisplayDate(date: ArticleDate, locale = "en-GB"): string {
-  const key = `${date.day}|${locale}`;
-  let text = displayDates.get(key);
-  if (text === undefined) {
-    text = dayTime(date).setLocale(locale).toFormat("d MMMM yyyy");
-    displayDates.set(key, text);
-  }
-  return text;
+  return `${Number(date.day.slice(8, 10))} ${formatMonthName(date.day.slice(5, 7), locale)} ${date.day.slice(0, 4)}`;
 }
 
 /** Value for `<time datetime>`. */
@@ -126,9 +116,15 @@ export function formatMonth(year: string, month: string, locale = "en-GB"): stri
   return text;
 }
 
+const monthNames = new Map<string, string>();
+
 /** "April". */
 export function formatMonthName(month: string, locale = "en-GB"): string {
-  return DateTime.fromObject({ year: 2000, month: Number(month), day: 1 }, { zone: "utc" })
-    .setLocale(locale)
-    .toFormat("MMMM");
+  const key = `${month}|${locale}`;
+  let name = monthNames.get(key);
+  if (name === undefined) {
+    name = DateTime.fromObject({ year: 2000, month: Number(month), day: 1 }, { zone: "utc" }).setLocale(locale).toFormat("MMMM");
+    monthNames.set(key, name);
+  }
+  return name;
 }

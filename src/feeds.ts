@@ -4,7 +4,8 @@ import { TAXONOMY_KINDS } from "./article.js";
 import { absolutizeBodyLinks } from "./body-links.js";
 import { parseByline } from "./bylines.js";
 import type { ArticleDate } from "./dates.js";
-import type { AtomFeedPage, FeedAuthor, FeedDocument, FeedEntry, JsonFeedPage } from "./pages.js";
+import type { AtomFeedPage, FeedAuthor, FeedDocument, FeedEntry, JsonFeedPage, PageSource } from "./pages.js";
+import { textHash } from "./part-hash.js";
 import type { SiteSettings } from "./settings.js";
 import type { PlacedArticle, SiteModel } from "./site-model.js";
 import { slugify } from "./slugs.js";
@@ -27,49 +28,62 @@ export function feedDate(date: ArticleDate): string {
   return dateToRfc3339(new Date(date.epochMs));
 }
 
-export function buildFeedPages(model: Pick<SiteModel, "articles" | "taxonomies">, settings: SiteSettings): (AtomFeedPage | JsonFeedPage)[] {
+export function buildFeedPages(model: Pick<SiteModel, "articles" | "taxonomies">, settings: SiteSettings): PageSource<AtomFeedPage | JsonFeedPage>[] {
   const absolute = (url: string) => absoluteUrl(settings.baseUrl, settings.pathPrefix, url);
   const tagLabel = (tag: string) => model.taxonomies.tags.bySlug.get(slugify(tag))?.label ?? tag;
   const entries = createEntryCache(absolute, tagLabel);
   const publisher: FeedAuthor[] = [{ name: settings.publisher, url: absolute(FRONT_PAGE_URL) }];
-  const pages: (AtomFeedPage | JsonFeedPage)[] = [];
+  const pages: PageSource<AtomFeedPage | JsonFeedPage>[] = [];
 
-  const newest = model.articles.slice(0, settings.feedLength).map((article) => entries.get(article, true));
-  const siteFeed = (url: string): FeedDocument => ({
+  // A feed is a function of its URL, its term's label and its entries: that is its identity, so
+  // the document (with article bodies) is made only when the feed is rendered.
+  const feedSource = (
+    kind: "feed-atom" | "feed-json",
+    url: string,
+    articles: readonly PlacedArticle[],
+    includeBody: boolean,
+    label: string | null,
+    header: () => Omit<FeedDocument, "updated" | "entries">,
+  ): PageSource<AtomFeedPage | JsonFeedPage> => ({
+    url,
+    kind,
+    identity: () => JSON.stringify([url, label, articles.map((article) => entries.identity(article, includeBody))]),
+    spec: () => {
+      const made = articles.map((article) => entries.get(article, includeBody));
+      const feed: FeedDocument = { ...header(), updated: newestUpdate(made), entries: made.map((cached) => cached.entry) };
+      return { kind, url, feed };
+    },
+  });
+
+  const newest = model.articles.slice(0, settings.feedLength);
+  const siteFeedHeader = (url: string) => () => ({
     id: absolute(url),
     title: settings.title,
     description: settings.description,
     language: settings.language,
     homeUrl: absolute(FRONT_PAGE_URL),
     feedUrl: absolute(url),
-    updated: newestUpdate(newest),
     authors: publisher,
-    entries: newest.map((cached) => cached.entry),
   });
-  pages.push({ kind: "feed-atom", url: FEED_ATOM_URL, feed: siteFeed(FEED_ATOM_URL) });
-  pages.push({ kind: "feed-json", url: FEED_JSON_URL, feed: siteFeed(FEED_JSON_URL) });
+  pages.push(feedSource("feed-atom", FEED_ATOM_URL, newest, true, null, siteFeedHeader(FEED_ATOM_URL)));
+  pages.push(feedSource("feed-json", FEED_JSON_URL, newest, true, null, siteFeedHeader(FEED_JSON_URL)));
 
   const full = settings.termFeedContent === "full";
   for (const kind of TAXONOMY_KINDS) {
     for (const term of model.taxonomies[kind].terms) {
-      const termEntries = term.articles.slice(0, settings.feedLength).map((article) => entries.get(article, full));
       const url = termFeedUrl(kind, term.slug);
       const what = kind === "tags" ? `tagged ${term.label}` : `mentioning ${term.label}`;
-      pages.push({
-        kind: "feed-atom",
-        url,
-        feed: {
+      pages.push(
+        feedSource("feed-atom", url, term.articles.slice(0, settings.feedLength), full, term.label, () => ({
           id: absolute(url),
           title: `${term.label} — ${settings.title}`,
           description: `Articles ${what} in ${settings.title}, newest first.`,
           language: settings.language,
           homeUrl: absolute(termUrl(kind, term.slug)),
           feedUrl: absolute(url),
-          updated: newestUpdate(termEntries),
           authors: publisher,
-          entries: termEntries.map((cached) => cached.entry),
-        },
-      });
+        })),
+      );
     }
   }
   return pages;
@@ -80,12 +94,13 @@ interface CachedEntry {
   readonly updatedMs: number;
 }
 
-/** Builds each article's entry at most once with its body and once without. */
+/** Builds each article's entry at most once with its body and once without, and only when a rendered feed needs it. */
 function createEntryCache(absolute: (url: string) => string, tagLabel: (tag: string) => string) {
-  const withBody = new Map<string, FeedEntry>();
-  const withoutBody = new Map<string, FeedEntry>();
-  const updatedMs = new WeakMap<FeedEntry, number>();
-  const build = (article: PlacedArticle, includeBody: boolean): FeedEntry => {
+  const withBody = new Map<string, CachedEntry>();
+  const withoutBody = new Map<string, CachedEntry>();
+  const identities = [new WeakMap<PlacedArticle, string>(), new WeakMap<PlacedArticle, string>()] as const;
+  const categoriesOf = (article: PlacedArticle) => article.tags.map((tag) => ({ label: tagLabel(tag), url: absolute(termUrl("tags", slugify(tag))) }));
+  const build = (article: PlacedArticle, includeBody: boolean): CachedEntry => {
     const url = absolute(article.url);
     const entry: FeedEntry = {
       id: url,
@@ -96,20 +111,29 @@ function createEntryCache(absolute: (url: string) => string, tagLabel: (tag: str
       summary: article.summary ?? article.excerpt,
       ...(includeBody ? { contentHtml: absolutizeBodyLinks(article.bodyHtml, url, absolute) } : {}),
       authors: article.byline ? parseByline(article.byline).map((author) => ({ name: author.name })) : [],
-      categories: article.tags.map((tag) => ({ label: tagLabel(tag), url: absolute(termUrl("tags", slugify(tag))) })),
+      categories: categoriesOf(article),
     };
-    updatedMs.set(entry, lastModified(article).epochMs);
-    return entry;
+    return { entry, updatedMs: lastModified(article).epochMs };
   };
   return {
     get(article: PlacedArticle, includeBody: boolean): CachedEntry {
       const cache = includeBody ? withBody : withoutBody;
-      let entry = cache.get(article.url);
-      if (!entry) {
-        entry = build(article, includeBody);
-        cache.set(article.url, entry);
+      let cached = cache.get(article.url);
+      if (!cached) {
+        cached = build(article, includeBody);
+        cache.set(article.url, cached);
       }
-      return { entry, updatedMs: updatedMs.get(entry)! };
+      return cached;
+    },
+    /** What an entry is a function of: the article (its content hash), its URL, its tags' labels. */
+    identity(article: PlacedArticle, includeBody: boolean): string {
+      const known = identities[includeBody ? 1 : 0];
+      let identity = known.get(article);
+      if (identity === undefined) {
+        identity = textHash(JSON.stringify([article.contentHash, article.url, includeBody, article.tags.map(tagLabel)]));
+        known.set(article, identity);
+      }
+      return identity;
     },
   };
 }

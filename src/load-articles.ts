@@ -4,6 +4,8 @@ import { join, relative, sep } from "node:path";
 import type { MarkdownIt } from "markdown-it";
 import type { Article } from "./article.js";
 import { hashBytes, type ArticleCache } from "./build-cache/article-cache.js";
+import { textHash } from "./part-hash.js";
+import { slugify } from "./slugs.js";
 import { validateArticle } from "./article-schema.js";
 import type { Issue } from "./errors.js";
 import { readArticleSource } from "./front-matter.js";
@@ -45,6 +47,8 @@ export function parseArticle(text: string, file: string, md: MarkdownIt): Parsed
     article: {
       ...data,
       file,
+      contentHash: textHash(text),
+      titleSlug: slugify(data.title),
       bodyHtml: rendered.html,
       excerpt: data.summary ? leadFromText(data.summary, EXCERPT_LENGTH) : rendered.lead,
       wordCount: rendered.wordCount,

@@ -198,3 +198,25 @@ export interface RobotsPage {
 export type FilePageSpec = AtomFeedPage | JsonFeedPage | SitemapPage | SitemapIndexPage | RobotsPage;
 
 export type PageSpec = HtmlPageSpec | FilePageSpec;
+
+/**
+ * A page of the site before its spec is made. A build keys every page by what its bytes depend on
+ * and renders only the pages whose key changed, so the specs that carry article bodies (article
+ * pages, feeds: most of a big site's bytes) are made only for the pages that are rendered.
+ */
+export interface PageSource<S extends PageSpec = PageSpec> {
+  readonly url: string;
+  readonly kind: S["kind"];
+  /**
+   * Everything the page's bytes depend on besides the render context and the code, as text: two
+   * builds that give a page the same identity render it to the same bytes. Absent for specs that
+   * are cheap to make, which then stand for themselves (`build-cache/page-plan.ts`).
+   */
+  readonly identity?: () => string;
+  readonly spec: () => S;
+}
+
+/** A page whose spec is already made. */
+export function madePage<S extends PageSpec>(spec: S): PageSource<S> {
+  return { url: spec.url, kind: spec.kind, spec: () => spec };
+}

@@ -8,10 +8,10 @@ import { ArticleValidationError, type Issue } from "./errors.js";
 import { hashContent } from "./output/write-site.js";
 import { loadArticles } from "./load-articles.js";
 import { createMarkdown } from "./markdown.js";
-import type { PageSpec } from "./pages.js";
 import { loadSettings, type SiteSettings } from "./settings.js";
 import { buildSiteModel, type NameResolver, type SiteModel } from "./site-model.js";
-import { absoluteUrl, normalizePathPrefix, withPathPrefix } from "./urls.js";
+import { createRenderContext } from "./render-context.js";
+import { normalizePathPrefix } from "./urls.js";
 
 /** Everything a build renders from: validated articles, their model, and the layouts' context. */
 export interface PreparedSite {
@@ -22,8 +22,6 @@ export interface PreparedSite {
   readonly assets: ReadonlyMap<string, string | Uint8Array>;
   readonly warnings: readonly Issue[];
   readonly drafts: number;
-  /** The pages Eleventy renders when not all of `model.pages` (an incremental build); all when absent. */
-  readonly pagesToRender?: readonly PageSpec[];
 }
 
 export interface PrepareOptions {
@@ -43,15 +41,7 @@ export interface PrepareOptions {
 const STYLESHEET = fileURLToPath(new URL("../layouts/assets/style.css", import.meta.url));
 const SEARCH_SCRIPT = fileURLToPath(new URL("../layouts/assets/search.js", import.meta.url));
 
-export function createRenderContext(settings: SiteSettings, stylesheetUrl: string, searchScriptUrl?: string): RenderContext {
-  return {
-    site: settings,
-    link: (url) => withPathPrefix(settings.pathPrefix, url),
-    absolute: (url) => absoluteUrl(settings.baseUrl, settings.pathPrefix, url),
-    stylesheetUrl,
-    ...(searchScriptUrl ? { searchScriptUrl } : {}),
-  };
-}
+export { createRenderContext } from "./render-context.js";
 
 /**
  * Reads and validates the whole archive. Throws `ArticleValidationError` listing every problem in

@@ -5,7 +5,8 @@ import { formatDisplayDate, formatMonth, formatMonthName, htmlDate, type Article
 import type { Issue } from "./errors.js";
 import { buildFeedPages } from "./feeds.js";
 import { buildArticleMetadata } from "./news-metadata.js";
-import type { ArticleCard, ArticlePage, DateView, Link, ListingPage, PageSpec, TermLink } from "./pages.js";
+import { madePage, type ArticleCard, type ArticlePage, type DateView, type Link, type ListingPage, type PageSource, type PageSpec, type TermLink } from "./pages.js";
+import { partHash } from "./part-hash.js";
 import { paginate } from "./pagination.js";
 import type { SiteSettings } from "./settings.js";
 import { buildSitemapPages, type SitemapOptions } from "./sitemap.js";
@@ -41,7 +42,8 @@ export interface SiteModel {
   readonly articles: readonly PlacedArticle[];
   readonly taxonomies: Readonly<Record<TaxonomyKind, Taxonomy<PlacedArticle>>>;
   readonly archive: readonly YearGroup<PlacedArticle>[];
-  readonly pages: readonly PageSpec[];
+  /** Every page of the site; article pages and feeds make their specs only when asked. */
+  readonly pages: readonly PageSource[];
   readonly warnings: readonly Issue[];
 }
 
@@ -91,7 +93,7 @@ export function placeArticles(articles: readonly Article[], resolve?: NameResolv
   const warnings: Issue[] = [];
   const placed: PlacedArticle[] = [];
   for (const article of byPath) {
-    const base = slugify(article.title);
+    const base = article.titleSlug;
     let slug = base;
     for (let n = 2; taken.has(articleUrl(article.date.day, slug)); n++) slug = `${base}-${n}`;
     const url = articleUrl(article.date.day, slug);
@@ -131,15 +133,18 @@ export function buildSiteModel(articles: readonly Article[], settings: SiteSetti
     tags: buildTaxonomy("tags", placed, (a) => a.tags),
   };
   const archive = buildArchive(placed, (a) => a.date);
-  const pages: PageSpec[] = [];
+  const pages: PageSource[] = [];
   const perPage = settings.perPage;
+  const made = (specs: readonly PageSpec[]) => {
+    for (const spec of specs) pages.push(madePage(spec));
+  };
 
   // Articles, with their neighbours in time.
-  placed.forEach((article, index) => pages.push(buildArticlePage(article, placed[index - 1], placed[index + 1], taxonomies, settings)));
+  placed.forEach((article, index) => pages.push(articlePageSource(article, placed[index - 1], placed[index + 1], taxonomies, settings)));
 
   // Front page.
-  pages.push(
-    ...listingPages({
+  made(
+    listingPages({
       variant: "front",
       items: placed.map((a) => a.card),
       perPage,
@@ -156,7 +161,7 @@ export function buildSiteModel(articles: readonly Article[], settings: SiteSetti
     const taxonomy = taxonomies[kind];
     const names = TAXONOMY_TITLES[kind];
     const hubCrumbs = [HOME];
-    pages.push({
+    made([{
       kind: "hub",
       taxonomy: kind,
       url: hubUrl(kind),
@@ -165,12 +170,12 @@ export function buildSiteModel(articles: readonly Article[], settings: SiteSetti
       breadcrumbs: hubCrumbs,
       description: `Every ${names.filter} in the archive, A–Z, with the number of articles.`,
       groups: groupByLetter(taxonomy.terms.map((term) => ({ label: term.label, url: termUrl(kind, term.slug), count: term.articles.length }))),
-    });
+    }]);
     for (const term of taxonomy.terms) {
       const count = term.articles.length;
       const heading = kind === "tags" ? `${countPhrase(count)} tagged ${term.label}` : `${countPhrase(count)} mentioning ${term.label}`;
-      pages.push(
-        ...listingPages({
+      made(
+        listingPages({
           variant: "term",
           taxonomy: kind,
           items: term.articles.map((a) => a.card),
@@ -191,8 +196,8 @@ export function buildSiteModel(articles: readonly Article[], settings: SiteSetti
   for (const year of archive) {
     const months: TermLink[] = year.months.map((m) => ({ label: formatMonthName(m.month), url: monthUrl(m.year, m.month), count: m.articles.length }));
     const heading = `${countPhrase(year.articles.length)} from ${year.year}`;
-    pages.push(
-      ...listingPages({
+    made(
+      listingPages({
         variant: "year",
         items: year.articles.map((a) => a.card),
         perPage,
@@ -207,8 +212,8 @@ export function buildSiteModel(articles: readonly Article[], settings: SiteSetti
     for (const month of year.months) {
       const label = formatMonth(month.year, month.month);
       const monthHeading = `${countPhrase(month.articles.length)} from ${label}`;
-      pages.push(
-        ...listingPages({
+      made(
+        listingPages({
           variant: "month",
           items: month.articles.map((a) => a.card),
           perPage,
@@ -221,7 +226,7 @@ export function buildSiteModel(articles: readonly Article[], settings: SiteSetti
       );
     }
   }
-  pages.push({
+  made([{
     kind: "archive",
     url: ARCHIVE_URL,
     title: "Archive",
@@ -234,34 +239,60 @@ export function buildSiteModel(articles: readonly Article[], settings: SiteSetti
       count: year.articles.length,
       months: year.months.map((m) => ({ label: formatMonthName(m.month), url: monthUrl(m.year, m.month), count: m.articles.length })),
     })),
-  });
-  pages.push({ kind: "search", url: SEARCH_URL, title: "Search", breadcrumbs: [HOME], description: "Search the archive." });
-  pages.push({ kind: "not-found", url: NOT_FOUND_URL, title: "Page not found", breadcrumbs: [HOME] });
+  },
+  { kind: "search", url: SEARCH_URL, title: "Search", breadcrumbs: [HOME], description: "Search the archive." },
+  { kind: "not-found", url: NOT_FOUND_URL, title: "Page not found", breadcrumbs: [HOME] }]);
 
   // Files for machines: feeds, then the sitemap of every page above, and robots.txt naming it.
   pages.push(...buildFeedPages({ articles: placed, taxonomies }, settings));
-  pages.push(...buildSitemapPages(pages, placed, settings, options.sitemap));
+  made(buildSitemapPages(pages, placed, settings, options.sitemap));
 
   return { articles: placed, taxonomies, archive, pages, warnings };
 }
 
-function buildArticlePage(
+/** Every spec of the model, made: for tests and tools that look at the whole site at once. */
+export function pageSpecs(model: Pick<SiteModel, "pages">): PageSpec[] {
+  return model.pages.map((page) => page.spec());
+}
+
+type TermLinks = Readonly<Record<TaxonomyKind, readonly Link[]>>;
+
+/**
+ * An article page is a function of the article (its content hash stands for its fields), its URL,
+ * the labels and URLs of its terms, and its neighbours' cards: that is its identity, so the spec
+ * (body, JSON-LD) is made only when the page is rendered.
+ */
+function articlePageSource(
   article: PlacedArticle,
   newer: PlacedArticle | undefined,
   older: PlacedArticle | undefined,
   taxonomies: SiteModel["taxonomies"],
   settings: SiteSettings,
-): ArticlePage {
+): PageSource<ArticlePage> {
   const termLinks = (kind: TaxonomyKind): Link[] =>
     article[kind].map((name) => {
       const term = taxonomies[kind].bySlug.get(slugify(name))!;
       return { label: term.label, url: termUrl(kind, term.slug) };
     });
+  const terms: TermLinks = { people: termLinks("people"), places: termLinks("places"), tags: termLinks("tags") };
+  return {
+    url: article.url,
+    kind: "article",
+    identity: () =>
+      JSON.stringify([article.contentHash, article.url, terms, newer ? partHash(newer.card) : null, older ? partHash(older.card) : null]),
+    spec: () => buildArticlePage(article, terms, newer, older, settings),
+  };
+}
+
+function buildArticlePage(
+  article: PlacedArticle,
+  { people, places, tags }: TermLinks,
+  newer: PlacedArticle | undefined,
+  older: PlacedArticle | undefined,
+  settings: SiteSettings,
+): ArticlePage {
   const year = article.date.day.slice(0, 4);
   const month = article.date.day.slice(5, 7);
-  const people = termLinks("people");
-  const places = termLinks("places");
-  const tags = termLinks("tags");
   return {
     kind: "article",
     url: article.url,

@@ -1,7 +1,7 @@
 import { TAXONOMY_KINDS, type TaxonomyKind } from "./article.js";
 import type { ArticleDate } from "./dates.js";
 import { feedDate, lastModified } from "./feeds.js";
-import type { HtmlPageSpec, PageSpec, RobotsPage, SitemapEntry, SitemapIndexPage, SitemapPage } from "./pages.js";
+import type { PageSource, RobotsPage, SitemapEntry, SitemapIndexPage, SitemapPage } from "./pages.js";
 import type { SiteSettings } from "./settings.js";
 import type { PlacedArticle } from "./site-model.js";
 import { ROBOTS_URL, SITEMAP_URL, absoluteUrl, sitemapPartUrl } from "./urls.js";
@@ -43,12 +43,12 @@ function stampOf(article: PlacedArticle): Stamp {
 }
 
 /** Which pages a crawler should find: articles and indexes, not search or the 404 page. */
-function isListed(page: PageSpec): page is HtmlPageSpec {
+function isListed(page: PageSource): boolean {
   return page.kind === "article" || page.kind === "listing" || page.kind === "hub" || page.kind === "archive";
 }
 
 export function buildSitemapPages(
-  pages: readonly PageSpec[],
+  pages: readonly PageSource[],
   articles: readonly PlacedArticle[],
   settings: SiteSettings,
   options: SitemapOptions = {},
@@ -73,9 +73,13 @@ export function buildSitemapPages(
     if (!isListed(page)) continue;
     let stamp: Stamp | undefined;
     if (page.kind === "article") stamp = byUrl.get(page.url);
-    else if (page.kind === "listing") for (const item of page.items) stamp = newer(stamp, byUrl.get(item.url));
-    else if (page.kind === "hub") stamp = newestOfKind[page.taxonomy];
-    else stamp = newestOverall;
+    else {
+      // Index pages are made eagerly and small: looking at their spec costs nothing.
+      const spec = page.spec();
+      if (spec.kind === "listing") for (const item of spec.items) stamp = newer(stamp, byUrl.get(item.url));
+      else if (spec.kind === "hub") stamp = newestOfKind[spec.taxonomy];
+      else stamp = newestOverall;
+    }
     entries.push(stamp ? { url: absolute(page.url), lastmod: stamp.text } : { url: absolute(page.url) });
   }
 

@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
-import type { PageSpec } from "../pages.js";
+import type { PageSource, PageSpec } from "../pages.js";
+import { partHash } from "../part-hash.js";
 import { outputPathForUrl } from "../urls.js";
 
 /**
@@ -34,15 +35,18 @@ export function contextKey(codeVersion: string, context: unknown): string {
 
 /**
  * Keys every page and finds those whose key is unchanged since the build that wrote `previous`.
- * Specs are built by the same code in the same order every time, so `JSON.stringify` is stable.
+ * A page's key hashes its identity when it has one, else its spec: specs are built by the same
+ * code in the same order every time, so `JSON.stringify` is stable.
  */
-export function planPages(pages: readonly PageSpec[], context: string, previous: PageRecords): PagePlan {
+export function planPages(pages: readonly PageSource[], context: string, previous: PageRecords): PagePlan {
   const keys = new Map<string, string>();
   const unchanged = new Map<string, string>();
-  const keyText = createKeyText();
   for (const page of pages) {
     const path = outputPathForUrl(page.url);
-    const key = createHash("sha1").update(context).update(keyText(page)).digest("base64url");
+    const key = createHash("sha1")
+      .update(context)
+      .update(page.identity ? page.identity() : specKeyText(page.spec()))
+      .digest("base64url");
     keys.set(path, key);
     const before = previous.get(path);
     if (before && before.key === key) unchanged.set(path, before.hash);
@@ -51,31 +55,14 @@ export function planPages(pages: readonly PageSpec[], context: string, previous:
 }
 
 /**
- * The text a page's key hashes: its spec as JSON, except that the cards of a listing and the
- * entries of a feed are replaced by a hash of each. The model shares one card object, and one feed
- * entry object, among every page that lists the article, so each is serialised once per build
- * rather than once per page that shows it: at 10,000 articles the specs' JSON is ~190 MB, most of
- * it feed entries carrying article bodies, repeated across term feeds. A listing's items and a
- * feed's entries are always objects, so a list of hashes in their place cannot be mistaken for
- * another spec of the same kind.
+ * The text a made spec's key hashes: its JSON, except that the cards of a listing are replaced by
+ * a hash of each. The model shares one card object among every listing that shows the article, so
+ * each is serialised once per build rather than once per page. A listing's items are always
+ * objects, so a list of hashes in their place cannot be mistaken for another spec of the kind.
  */
-function createKeyText(): (page: PageSpec) => string {
-  const partHashes = new WeakMap<object, string>();
-  const hashOf = (part: object): string => {
-    let hash = partHashes.get(part);
-    if (hash === undefined) {
-      hash = createHash("sha1").update(JSON.stringify(part)).digest("base64url");
-      partHashes.set(part, hash);
-    }
-    return hash;
-  };
-  return (page) => {
-    if (page.kind === "listing") return JSON.stringify({ ...page, items: page.items.map(hashOf) });
-    if (page.kind === "feed-atom" || page.kind === "feed-json") {
-      return JSON.stringify({ ...page, feed: { ...page.feed, entries: page.feed.entries.map(hashOf) } });
-    }
-    return JSON.stringify(page);
-  };
+function specKeyText(page: PageSpec): string {
+  if (page.kind === "listing") return JSON.stringify({ ...page, items: page.items.map(partHash) });
+  return JSON.stringify(page);
 }
 
 export async function loadPageRecords(file: string, codeVersion: string): Promise<PageRecords> {

@@ -1,15 +1,14 @@
 import { renderPage } from "../../layouts/index.js";
 import { createMarkdown } from "../markdown.js";
 import type { PageSpec } from "../pages.js";
-import type { PreparedSite } from "../prepare-site.js";
 import type { EleventyConfig } from "./config-types.js";
-import { currentSite } from "./site-source.js";
+import { currentRenderJob, type RenderJob } from "./site-source.js";
 
 export const PAGES_TEMPLATE = "dateline-pages.11ty.js";
 
 interface TemplateData {
   spec: PageSpec;
-  dateline: { site: PreparedSite };
+  dateline: RenderJob;
 }
 
 /**
@@ -21,16 +20,13 @@ export function datelinePlugin(eleventyConfig: EleventyConfig, options: { projec
   const projectDir = options.projectDir ?? process.cwd();
   // Eleventy never renders article Markdown itself, but anything that asks for "md" gets ours.
   eleventyConfig.setLibrary("md", createMarkdown());
-  eleventyConfig.addGlobalData("dateline", async () => {
-    const site = await currentSite(projectDir);
-    // An incremental build hands over only the pages whose output may have changed.
-    return { site, pages: site.pagesToRender ?? site.model.pages };
-  });
+  // A build hands over only the pages to render (an incremental build: those whose output may have changed).
+  eleventyConfig.addGlobalData("dateline", () => currentRenderJob(projectDir));
   eleventyConfig.addTemplate(
     PAGES_TEMPLATE,
     {
       render(data: TemplateData) {
-        return renderPage(data.spec, data.dateline.site.context);
+        return renderPage(data.spec, data.dateline.context);
       },
     },
     {

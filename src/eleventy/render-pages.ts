@@ -2,12 +2,20 @@ import Eleventy from "@11ty/eleventy";
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { PreparedSite } from "../prepare-site.js";
 import { outputPathForUrl } from "../urls.js";
-import { provideSite } from "./site-source.js";
+import { provideRenderJob, type RenderJob } from "./site-source.js";
 
 /** Dateline's own `.eleventy.ts`, used when the project folder has none of its own. */
 const BUNDLED_CONFIG = fileURLToPath(new URL("../../.eleventy.ts", import.meta.url));
+
+/** Where Eleventy runs: the project, its content and output folders, and its config. */
+export interface EleventyRunOptions {
+  readonly projectDir: string;
+  readonly contentDir: string;
+  readonly outputDir: string;
+  /** Eleventy config file; defaults to the project's `.eleventy.ts`, else Dateline's own. */
+  readonly configPath?: string;
+}
 
 /**
  * The Eleventy config for a project: the one given, else the project's own `.eleventy.ts`, else
@@ -20,23 +28,17 @@ export function resolveEleventyConfig(projectDir: string, configPath?: string): 
 }
 
 /**
- * Renders the prepared site through Eleventy (with the project's `.eleventy.ts`) into memory:
+ * Renders the job's pages through Eleventy (with the project's `.eleventy.ts`) into memory:
  * output path relative to the site root → HTML. Writing is the build's job, so that nothing is
  * written unless every page rendered.
  */
-export async function renderPagesWithEleventy(
-  site: PreparedSite,
-  projectDir: string,
-  contentDir: string,
-  outputDir: string,
-  configPath?: string,
-): Promise<Map<string, string>> {
-  provideSite(site);
+export async function renderPagesWithEleventy(job: RenderJob, run: EleventyRunOptions): Promise<Map<string, string>> {
+  provideRenderJob(job);
   try {
-    const eleventy = new Eleventy(contentDir, outputDir, {
-      configPath: resolveEleventyConfig(projectDir, configPath),
+    const eleventy = new Eleventy(run.contentDir, run.outputDir, {
+      configPath: resolveEleventyConfig(run.projectDir, run.configPath),
       quietMode: true,
-      pathPrefix: site.settings.pathPrefix,
+      pathPrefix: job.context.site.pathPrefix,
     });
     const results = await eleventy.toJSON();
     const pages = new Map<string, string>();
@@ -46,6 +48,6 @@ export async function renderPagesWithEleventy(
     }
     return pages;
   } finally {
-    provideSite(undefined);
+    provideRenderJob(undefined);
   }
 }

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
-import { readdirSync, statSync, type Dirent, type Stats } from "node:fs";
+import { readFileSync, readdirSync, statSync } from "node:fs";
 import { copyFile, mkdir, readFile, rename, rm, rmdir, stat, unlink, writeFile } from "node:fs/promises";
-import { basename, dirname, join, relative, resolve, sep } from "node:path";
+import { basename, dirname, join, resolve, sep } from "node:path";
 
 /**
  * Writes a built site so that the served folder is never half-written.
@@ -17,12 +17,30 @@ import { basename, dirname, join, relative, resolve, sep } from "node:path";
 
 export type OutputFiles = ReadonlyMap<string, string | Uint8Array>;
 
-interface ManifestEntry {
-  hash: string;
-  size: number;
-  mtimeMs: number;
+/** A file's size and modification time: what says it is still the file a manifest describes. */
+export interface FileStamp {
+  readonly size: number;
+  readonly mtimeMs: number;
+}
+
+interface ManifestEntry extends FileStamp {
+  readonly hash: string;
 }
 type Manifest = Record<string, ManifestEntry>;
+
+/**
+ * What the two trees hold before a build writes anything: their manifests, and the stamp of every
+ * file that could be reused. Taken in one pass — in a worker thread during a build
+ * (`scan-trees.ts`), while the main thread reads and models the archive.
+ */
+export interface TreeScan {
+  readonly standbyManifest: Manifest | null;
+  readonly outputManifest: Manifest | null;
+  /** Every file in the standby tree, with its stamp; null when there is no standby tree. */
+  readonly standbyFiles: ReadonlyMap<string, FileStamp> | null;
+  /** The stamps of the output's files that its manifest lists and that are still there. */
+  readonly outputFiles: ReadonlyMap<string, FileStamp>;
+}
 
 export interface SiteTrees {
   /** The folder users serve, e.g. `_site`. */
@@ -46,11 +64,11 @@ export interface StagedSite {
   /** sha1 of each file this build produced (rendered or reused), by relative path. */
   hashOf(path: string): string | undefined;
   /**
-   * Swaps the staged tree in as the output folder. Files added to the staged tree after `finish`
-   * join its manifest; `addedUnder` names the only folders where they can be (the search index),
-   * so the rest of the tree need not be walked again. Without it, the whole tree is listed.
+   * Swaps the staged tree in as the output folder. The manifest lists only the files this build
+   * staged: files a later step added (the search index) are never reused from it, and the next
+   * build on this tree keeps or removes them as `StageOptions.keep` says.
    */
-  commit(options?: { readonly addedUnder?: readonly string[] }): Promise<void>;
+  commit(): Promise<void>;
 }
 
 const MANIFEST_OUTPUT = "manifest-output.json";
@@ -60,9 +78,9 @@ export function hashContent(content: string | Uint8Array): string {
   return createHash("sha1").update(content).digest("hex");
 }
 
-async function readManifest(file: string): Promise<Manifest | null> {
+function readManifest(file: string): Manifest | null {
   try {
-    return JSON.parse(await readFile(file, "utf8")) as Manifest;
+    return JSON.parse(readFileSync(file, "utf8")) as Manifest;
   } catch {
     return null;
   }
@@ -92,42 +110,92 @@ export async function recoverOutput(trees: SiteTrees): Promise<void> {
 }
 
 /**
- * The metadata of a file, or null when there is none. Synchronous on purpose: a rebuild checks tens
- * of thousands of files, and each promise-based call costs a trip through libuv's thread pool that is
+ * The stamp of a file, or null when there is none. Synchronous on purpose: a rebuild checks tens of
+ * thousands of files, and each promise-based call costs a trip through libuv's thread pool that is
  * many times the cost of the system call itself (measured in docs/performance.md).
  */
-function statOrNull(path: string): Stats | null {
+function stampOf(path: string): FileStamp | null {
   try {
-    return statSync(path, { throwIfNoEntry: false }) ?? null;
+    const info = statSync(path, { throwIfNoEntry: false });
+    return info?.isFile() ? { size: info.size, mtimeMs: info.mtimeMs } : null;
   } catch {
     return null;
   }
 }
 
+/**
+ * Every file under `root` as a path relative to it with `/` separators, with its stamp when asked.
+ * One synchronous walk, paths joined as strings: at 20,000 pages in as many folders, `path.join`
+ * and `path.relative` per entry cost more than the directory reads.
+ */
+function walkFiles(root: string, onFile: (path: string, absolute: string) => void): void {
+  const pending = [""];
+  while (pending.length > 0) {
+    const folder = pending.pop()!;
+    let entries;
+    try {
+      entries = readdirSync(folder === "" ? root : `${root}/${folder}`, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      const path = folder === "" ? entry.name : `${folder}/${entry.name}`;
+      if (entry.isDirectory()) pending.push(path);
+      else if (entry.isFile()) onFile(path, `${root}/${path}`);
+    }
+  }
+}
+
 /** Lists every file under `dir` as a path relative to it, with `/` separators. */
 export async function listFiles(dir: string): Promise<string[]> {
-  let entries: Dirent[];
-  try {
-    // Synchronous for the same reason as `statOrNull`: one walk of 20,000 files.
-    entries = readdirSync(dir, { recursive: true, withFileTypes: true });
-  } catch {
-    entries = [];
-  }
   const files: string[] = [];
-  for (const entry of entries) {
-    if (entry.isFile()) files.push(relative(dir, join(entry.parentPath, entry.name)).split(sep).join("/"));
-  }
+  walkFiles(dir, (path) => files.push(path));
   return files;
 }
 
-/** Checks a relative output path cannot leave the output folder. */
-function assertInside(root: string, relativePath: string): string {
-  const target = resolve(root, relativePath);
-  if (relativePath.includes("\0") || (target !== root && !target.startsWith(root + sep))) {
-    throw new Error(`refusing to write outside the output folder: ${JSON.stringify(relativePath)}`);
+/** Reads both trees' manifests and stamps every file that a build might reuse (see `TreeScan`). */
+export function scanTrees(trees: SiteTrees): TreeScan {
+  const standbyManifest = readManifest(join(trees.stateDir, MANIFEST_STANDBY));
+  const outputManifest = readManifest(join(trees.stateDir, MANIFEST_OUTPUT));
+  let standbyFiles: Map<string, FileStamp> | null = null;
+  if (statSync(trees.standby, { throwIfNoEntry: false })?.isDirectory()) {
+    const found = new Map<string, FileStamp>();
+    walkFiles(resolve(trees.standby), (path, absolute) => {
+      const stamp = stampOf(absolute);
+      if (stamp) found.set(path, stamp);
+    });
+    standbyFiles = found;
   }
-  return target;
+  const outputFiles = new Map<string, FileStamp>();
+  if (outputManifest) {
+    const root = resolve(trees.output);
+    for (const path of Object.keys(outputManifest)) {
+      if (!isInsidePath(path)) continue;
+      const stamp = stampOf(`${root}/${path}`);
+      if (stamp) outputFiles.set(path, stamp);
+    }
+  }
+  return { standbyManifest, outputManifest, standbyFiles, outputFiles };
 }
+
+/**
+ * A relative output path that cannot leave its tree: no `..` or `.` or empty segment, not
+ * absolute, no backslash, drive colon or NUL. Checked on strings, as it is for every file of
+ * every build.
+ */
+function isInsidePath(relativePath: string): boolean {
+  if (relativePath === "" || relativePath.startsWith("/") || /[\\:\0]/.test(relativePath)) return false;
+  for (const segment of relativePath.split("/")) if (segment === "" || segment === "." || segment === "..") return false;
+  return true;
+}
+
+/** The absolute path of a relative output path in `root`; throws for a path that would leave it. */
+function insidePath(root: string, relativePath: string): string {
+  if (!isInsidePath(relativePath)) throw new Error(`refusing to write outside the output folder: ${JSON.stringify(relativePath)}`);
+  return `${root}/${relativePath}`;
+}
+
+const sameStamp = (a: FileStamp | null | undefined, b: FileStamp): boolean => !!a && a.size === b.size && a.mtimeMs === b.mtimeMs;
 
 async function mapLimit<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
@@ -143,26 +211,24 @@ async function mapLimit<T>(items: readonly T[], limit: number, fn: (item: T) => 
  * output's copy can be copied over. Checked against each tree's manifest and the file's size and
  * modification time, so a file edited by hand in `_site/` is rendered again.
  */
-export async function findReusableFiles(trees: SiteTrees, candidates: ReadonlyMap<string, string>): Promise<Set<string>> {
+export function findReusableFiles(scan: TreeScan, candidates: ReadonlyMap<string, string>): Set<string> {
+  const reusable = new Set<string>();
+  for (const [path, hash] of candidates) {
+    const standby = scan.standbyManifest?.[path];
+    if (standby && standby.hash === hash && sameStamp(scan.standbyFiles?.get(path), standby)) {
+      reusable.add(path);
+      continue;
+    }
+    const output = scan.outputManifest?.[path];
+    if (output && output.hash === hash && sameStamp(scan.outputFiles.get(path), output)) reusable.add(path);
+  }
+  return reusable;
+}
+
+/** Makes ready to stage: finishes a swap a killed build left half-done, then scans the trees. */
+export async function prepareTrees(trees: SiteTrees): Promise<void> {
   await mkdir(trees.stateDir, { recursive: true });
   await recoverOutput(trees);
-  const [standby, output] = await Promise.all([
-    readManifest(join(trees.stateDir, MANIFEST_STANDBY)),
-    readManifest(join(trees.stateDir, MANIFEST_OUTPUT)),
-  ]);
-  const reusable = new Set<string>();
-  await mapLimit([...candidates], 32, async ([path, hash]) => {
-    for (const [tree, manifest] of [[trees.standby, standby], [trees.output, output]] as const) {
-      const entry = manifest?.[path];
-      if (!entry || entry.hash !== hash) continue;
-      const info = statOrNull(assertInside(resolve(tree), path));
-      if (info && info.size === entry.size && info.mtimeMs === entry.mtimeMs) {
-        reusable.add(path);
-        return;
-      }
-    }
-  });
-  return reusable;
 }
 
 export interface StageOptions {
@@ -185,7 +251,8 @@ export async function stageSite(
   reused: ReadonlyMap<string, string> = new Map(),
   options: StageOptions = {},
 ): Promise<StagedSite> {
-  const staging = await openStaging(trees);
+  await prepareTrees(trees);
+  const staging = await openStaging(trees, scanTrees(trees));
   await staging.write(files);
   await staging.reuse(reused);
   return staging.finish(options);
@@ -202,18 +269,24 @@ export interface Staging {
   finish(options?: StageOptions): Promise<StagedSite>;
 }
 
-export async function openStaging(trees: SiteTrees): Promise<Staging> {
-  await mkdir(trees.stateDir, { recursive: true });
-  await recoverOutput(trees);
+/**
+ * Opens the standby tree for a build. `scan` is what `scanTrees` found after `prepareTrees`, before
+ * anything was written: the standby tree is trusted as its manifest describes it only where the
+ * files' stamps agree, and whatever else it holds is removed by `finish`.
+ */
+export async function openStaging(trees: SiteTrees, scan: TreeScan): Promise<Staging> {
   const standbyManifestFile = join(trees.stateDir, MANIFEST_STANDBY);
   const outputManifestFile = join(trees.stateDir, MANIFEST_OUTPUT);
   const root = resolve(trees.standby);
 
   // What the standby tree holds, if we know: a manifest is only written once its tree is complete.
-  let known = await readManifest(standbyManifestFile);
+  // From here until commit the tree is being changed, so the manifest goes first.
+  let known: Manifest = scan.standbyManifest ?? {};
+  let present: ReadonlyMap<string, FileStamp> = scan.standbyFiles ?? new Map();
   await rm(standbyManifestFile, { force: true });
-  if (!known || !(await exists(root))) {
+  if (!scan.standbyManifest || !scan.standbyFiles) {
     known = {};
+    present = new Map();
     await rm(root, { recursive: true, force: true });
   }
   await mkdir(root, { recursive: true });
@@ -223,25 +296,23 @@ export async function openStaging(trees: SiteTrees): Promise<Staging> {
   const madeDirs = new Set<string>();
   const output = resolve(trees.output);
   const stage = async ([path, content, reusedHash]: [string, string | Uint8Array | null, string | undefined]) => {
-    const target = assertInside(root, path);
+    const target = insidePath(root, path);
     const hash = content === null ? reusedHash! : hashContent(content);
-    const previous = known![path];
-    if (previous && previous.hash === hash) {
-      const info = statOrNull(target);
-      if (info && info.size === previous.size && info.mtimeMs === previous.mtimeMs) {
-        manifest[path] = previous;
-        stats.unchanged++;
-        return;
-      }
+    const previous = known[path];
+    if (previous && previous.hash === hash && sameStamp(present.get(path), previous)) {
+      manifest[path] = previous;
+      stats.unchanged++;
+      return;
     }
     const dir = dirname(target);
     if (!madeDirs.has(dir)) {
       await mkdir(dir, { recursive: true });
       madeDirs.add(dir);
     }
-    if (content === null) await copyFile(assertInside(output, path), target);
+    if (content === null) await copyFile(insidePath(output, path), target);
     else await writeFile(target, content);
-    const info = await stat(target);
+    const info = stampOf(target);
+    if (!info) throw new Error(`${target} was written but is not there`);
     manifest[path] = { hash, size: info.size, mtimeMs: info.mtimeMs };
     stats.written++;
   };
@@ -256,11 +327,12 @@ export async function openStaging(trees: SiteTrees): Promise<Staging> {
       await mapLimit(entries, 32, stage);
     },
     async finish(options = {}) {
-      // Whatever the tree holds that this build did not produce goes: deleted articles, old pages.
-      const present = await listFiles(root);
-      const stale = present.filter((path) => !(path in manifest) && !options.keep?.(path));
+      // Whatever the tree held that this build did not produce goes: deleted articles, old pages,
+      // files added by hand to the tree when it was the live one.
+      const stale: string[] = [];
+      for (const path of present.keys()) if (!(path in manifest) && !options.keep?.(path)) stale.push(path);
       await mapLimit(stale, 32, async (path) => {
-        await unlink(join(root, path));
+        await unlink(`${root}/${path}`);
         stats.deleted++;
       });
       await removeEmptyDirs(root, new Set(stale.map((p) => dirname(join(root, p)))));
@@ -278,25 +350,15 @@ function stagedSite(
   standbyManifestFile: string,
   outputManifestFile: string,
 ): StagedSite {
-  let extraFiles: string[] = [];
   return {
     dir: root,
     stats,
     hashOf: (path) => manifest[path]?.hash,
-    async commit(options = {}) {
-      // Files a later step added to the staged tree (the search index) join the manifest.
-      const all = options.addedUnder
-        ? (await Promise.all(options.addedUnder.map(async (dir) => (await listFiles(join(root, dir))).map((path) => `${dir}/${path}`)))).flat()
-        : await listFiles(root);
-      extraFiles = all.filter((path) => !(path in manifest));
-      for (const path of extraFiles) {
-        const info = await stat(join(root, path));
-        manifest[path] = { hash: "", size: info.size, mtimeMs: info.mtimeMs };
-      }
+    async commit() {
       const swapping = output + ".swapping";
       const hadOutput = await exists(output);
       // The output's manifest describes the tree about to become the standby.
-      const outputManifest = await readManifest(outputManifestFile);
+      const outputManifest = readManifest(outputManifestFile);
       await rm(outputManifestFile, { force: true });
       await writeFile(standbyManifestFile + ".new", JSON.stringify(manifest));
       if (hadOutput) await rename(output, swapping);

@@ -76,16 +76,17 @@ describe("incremental builds", () => {
     await expectSameAsCleanBuild(project);
   });
 
-  it("after adding, editing, deleting and renaming articles, equals a clean build byte for byte", async () => {
+  it("after adding, editing, deleting and renaming articles, equals a clean build byte for byte (worker threads scanning and rendering)", async () => {
     const project = await newProject();
     await writeArchive(project, 60);
-    const first = await project.build();
+    const first = await project.build({ threads: true });
     const paths = (await listFiles(project.contentDir)).filter((path) => path.endsWith(".md")).sort();
 
     // Add one article, dated after all others: new page, front page, neighbours, new terms, feeds.
     const added = extraArticle(1);
     await project.write({ [added.path]: added.text });
-    const afterAdd = await project.build();
+    const afterAdd = await project.build({ threads: true });
+    expect(afterAdd.threads).toEqual({ scan: true, render: true });
     expect(afterAdd.parsed).toBe(1);
     expect(afterAdd.rendered).toBeGreaterThan(0);
     expect(afterAdd.rendered).toBeLessThan(first.pages / 2);
@@ -94,21 +95,21 @@ describe("incremental builds", () => {
     // Edit one article's body and one's people (moves it between term pages).
     await editArticle(project, paths[10]!, (text) => text.replace(/\n\n([A-Z])/, "\n\nUpdated: $1"));
     await editArticle(project, paths[20]!, (text) => text.replace("people:\n", 'people:\n  - "Zora Newsome"\n'));
-    const afterEdit = await project.build();
+    const afterEdit = await project.build({ threads: true });
     expect(afterEdit.parsed).toBe(2);
     await expectSameAsCleanBuild(project);
 
     // Delete one; rename another (same content, new path: same URL, new file name in messages).
     await rm(join(project.contentDir, paths[30]!));
     await rename(join(project.contentDir, paths[40]!), join(project.contentDir, paths[40]!.replace(/\.md$/, "-renamed.md")));
-    const afterMove = await project.build();
+    const afterMove = await project.build({ threads: true });
     expect(afterMove.parsed).toBe(1);
     expect(afterMove.articles).toBe(60);
     await expectSameAsCleanBuild(project);
 
     // Undo the first edit: the page's bytes come back from the tree two builds old, or are rendered.
     await editArticle(project, paths[10]!, (text) => text.replace("\n\nUpdated: ", "\n\n"));
-    await project.build();
+    await project.build({ threads: true });
     await expectSameAsCleanBuild(project);
   });
 
@@ -127,13 +128,16 @@ describe("incremental builds", () => {
   it("renders a page again when its file in the output was changed by hand", async () => {
     const project = await newProject();
     await writeArchive(project, 20);
-    await project.build();
-    await project.build();
+    await project.build({ threads: true });
+    await project.build({ threads: true });
     const index = join(project.outputDir, "index.html");
     const original = await readFile(index, "utf8");
     await writeFile(index, original.replace("Incremental Gazette", "Tampered"));
-    await project.build();
+    // And files added by hand to the live site go at the next build, as they are not the build's.
+    await writeFile(join(project.outputDir, "added-by-hand.html"), "<p>not Dateline's</p>");
+    await project.build({ threads: true });
     expect(await project.read("index.html")).toBe(original);
+    expect(await listFiles(project.outputDir)).not.toContain("added-by-hand.html");
     await expectSameAsCleanBuild(project);
   });
 });

@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import {
   dayOf,
@@ -93,6 +94,16 @@ describe("formatting", () => {
     expect(formatDisplayDate(instant)).toBe("11 April 2024");
     expect(htmlDate(instant)).toBe("2024-04-11T23:30:00-07:00");
     expect(isoInstant(instant)).toBe("2024-04-11T23:30:00-07:00");
+  });
+
+  it("formats every day of thirty years as luxon's d MMMM yyyy would", () => {
+    const mismatches: string[] = [];
+    for (let day = DateTime.fromISO("2000-01-01", { zone: "utc" }); day.year < 2030; day = day.plus({ days: 1 })) {
+      const expected = day.setLocale("en-GB").toFormat("d MMMM yyyy");
+      const got = formatDisplayDate(parseArticleDate(day.toISODate()!)!);
+      if (got !== expected) mismatches.push(`${day.toISODate()}: ${got} ≠ ${expected}`);
+    }
+    expect(mismatches).toEqual([]);
   });
 
   it("names months", () => {

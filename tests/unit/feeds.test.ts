@@ -1,18 +1,19 @@
 import { describe, expect, it } from "vitest";
+import { articleFixture } from "../helpers/article-fixture.js";
 import type { Article } from "../../src/article.js";
 import { parseArticleDate } from "../../src/dates.js";
 import { absolutizeBodyLinks, prefixBodyLinks } from "../../src/body-links.js";
 import { buildFeedPages, feedDate, lastModified } from "../../src/feeds.js";
 import type { AtomFeedPage, FeedDocument, JsonFeedPage } from "../../src/pages.js";
 import { DEFAULT_SETTINGS, type SiteSettings } from "../../src/settings.js";
-import { buildSiteModel, placeArticles } from "../../src/site-model.js";
+import { buildSiteModel, placeArticles, pageSpecs } from "../../src/site-model.js";
 import { buildTaxonomy } from "../../src/taxonomy.js";
 
 const SETTINGS: SiteSettings = { ...DEFAULT_SETTINGS, title: "Kestrel", baseUrl: "https://news.example.org/", feedLength: 3 };
 
 function article(n: number, overrides: Partial<Article> = {}): Article {
   const day = `2024-01-${String(n).padStart(2, "0")}`;
-  return {
+  return articleFixture({
     title: `Story ${n}`,
     date: parseArticleDate(day)!,
     people: [],
@@ -24,12 +25,12 @@ function article(n: number, overrides: Partial<Article> = {}): Article {
     excerpt: `Excerpt ${n}`,
     wordCount: 2,
     ...overrides,
-  };
+  });
 }
 
 function feeds(articles: Article[], settings = SETTINGS) {
   const model = buildSiteModel(articles, settings);
-  const pages = model.pages.filter((p): p is AtomFeedPage | JsonFeedPage => p.kind === "feed-atom" || p.kind === "feed-json");
+  const pages = pageSpecs(model).filter((p): p is AtomFeedPage | JsonFeedPage => p.kind === "feed-atom" || p.kind === "feed-json");
   const byUrl = new Map<string, FeedDocument>(pages.map((p) => [`${p.kind}:${p.url}`, p.feed]));
   return { model, pages, feed: (kind: string, url: string) => byUrl.get(`${kind}:${url}`)! };
 }
@@ -102,7 +103,7 @@ describe("term feeds", () => {
     expect(feed("feed-atom", "/tags/ships/feed.xml").entries[0]).toBe(person);
   });
 
-  it("build each entry once however many feeds it is in", () => {
+  it("build each entry once however many feeds it is in, and only when a feed is made", () => {
     const articles = Array.from({ length: 20 }, (_, i) => article(i + 1, { people: ["A B", "C D", "E F"], places: ["P Q"], tags: ["t"] }));
     const { placed } = placeArticles(articles);
     const taxonomies = {
@@ -122,7 +123,11 @@ describe("term feeds", () => {
       tags: buildTaxonomy("tags", counted, (a) => a.tags),
     };
     expect(taxonomies.people.terms).toHaveLength(3);
-    buildFeedPages({ articles: counted, taxonomies: countedTaxonomies }, { ...SETTINGS, feedLength: 50, termFeedContent: "full" });
+    const pages = buildFeedPages({ articles: counted, taxonomies: countedTaxonomies }, { ...SETTINGS, feedLength: 50, termFeedContent: "full" });
+    // Keying the feeds reads no body: a rebuild makes only the feeds it renders.
+    for (const page of pages) page.identity!();
+    expect(bodyReads).toBe(0);
+    for (const page of pages) page.spec();
     expect(bodyReads).toBe(20);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { articleFixture } from "../helpers/article-fixture.js";
 import { renderArticlePage } from "../../layouts/article.js";
 import type { Article } from "../../src/article.js";
 import { parseByline } from "../../src/bylines.js";
@@ -7,14 +8,14 @@ import { buildArticleMetadata } from "../../src/news-metadata.js";
 import type { ArticlePage } from "../../src/pages.js";
 import { createRenderContext } from "../../src/prepare-site.js";
 import { DEFAULT_SETTINGS, type SiteSettings } from "../../src/settings.js";
-import { buildSiteModel } from "../../src/site-model.js";
+import { buildSiteModel, pageSpecs } from "../../src/site-model.js";
 
 const SETTINGS: SiteSettings = { ...DEFAULT_SETTINGS, title: "Kestrel Bay Chronicle", publisher: "Kestrel Bay Media", baseUrl: "https://news.example.org/", pathPrefix: "/archive/" };
 
 const HOSTILE_TITLE = 'Mayor says "no" </script><script>alert(1)</script> & leaves \u2028';
 
 function article(overrides: Partial<Article> = {}): Article {
-  return {
+  return articleFixture({
     title: HOSTILE_TITLE,
     date: parseArticleDate("2024-04-11")!,
     updated: parseArticleDate("2024-04-12")!,
@@ -30,12 +31,12 @@ function article(overrides: Partial<Article> = {}): Article {
     excerpt: "Excerpt",
     wordCount: 1,
     ...overrides,
-  };
+  });
 }
 
 function renderedArticle(a: Article) {
   const model = buildSiteModel([a], SETTINGS);
-  const page = model.pages.find((p): p is ArticlePage => p.kind === "article")!;
+  const page = pageSpecs(model).find((p): p is ArticlePage => p.kind === "article")!;
   return { page, html: renderArticlePage(page, createRenderContext(SETTINGS, "/assets/style.css")) };
 }
 

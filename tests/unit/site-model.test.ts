@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
+import { articleFixture } from "../helpers/article-fixture.js";
 import type { Article } from "../../src/article.js";
 import { parseArticleDate } from "../../src/dates.js";
 import type { ArticlePage, ListingPage, PageSpec } from "../../src/pages.js";
 import { DEFAULT_SETTINGS } from "../../src/settings.js";
-import { buildSiteModel, placeArticles } from "../../src/site-model.js";
+import { buildSiteModel, placeArticles, pageSpecs } from "../../src/site-model.js";
 
 function article(file: string, title: string, date: string, names: Partial<Pick<Article, "people" | "places" | "tags">> = {}): Article {
-  return {
+  return articleFixture({
     file,
     title,
     date: parseArticleDate(date)!,
@@ -17,7 +18,7 @@ function article(file: string, title: string, date: string, names: Partial<Pick<
     bodyHtml: `<p>${title}</p>`,
     excerpt: title,
     wordCount: 1,
-  };
+  });
 }
 
 const pageAt = (pages: readonly PageSpec[], url: string) => pages.find((p) => p.url === url);
@@ -83,7 +84,7 @@ describe("buildSiteModel", () => {
     article("content/2023/d.md", "More on Martí", "2023-01-05", { people: ["José Martí"], tags: ["Culture"] }),
   ];
   const model = buildSiteModel(articles, DEFAULT_SETTINGS);
-  const pages = model.pages;
+  const pages = pageSpecs(model);
 
   it("makes one page per URL", () => {
     const urls = pages.map((p) => p.url);
@@ -152,16 +153,16 @@ describe("buildSiteModel", () => {
 
   it("applies the aliases resolver: renamed names merge, dropped names vanish", () => {
     const resolved = buildSiteModel(articles, DEFAULT_SETTINGS, (kind, name) => (kind === "people" && name === "Yoav Gallant" ? null : kind === "places" && name === "Tel Aviv" ? "Tel Aviv-Yafo" : name));
-    expect(pageAt(resolved.pages, "/people/yoav-gallant/")).toBeUndefined();
-    expect(listingTitles(resolved.pages, "/places/tel-aviv-yafo/")).toEqual(["Blinken in Tel Aviv"]);
+    expect(pageAt(pageSpecs(resolved), "/people/yoav-gallant/")).toBeUndefined();
+    expect(listingTitles(pageSpecs(resolved), "/places/tel-aviv-yafo/")).toEqual(["Blinken in Tel Aviv"]);
   });
 
   it("paginates listings at perPage: page 2 only from 21 articles", () => {
     const many = (n: number) => Array.from({ length: n }, (_, i) => article(`content/x${String(i).padStart(2, "0")}.md`, `Story ${i}`, `2024-01-${String((i % 28) + 1).padStart(2, "0")}`, { tags: ["Busy"] }));
-    const twenty = buildSiteModel(many(20), DEFAULT_SETTINGS).pages;
+    const twenty = pageSpecs(buildSiteModel(many(20), DEFAULT_SETTINGS));
     expect(pageAt(twenty, "/page/2/")).toBeUndefined();
     expect(pageAt(twenty, "/tags/busy/page/2/")).toBeUndefined();
-    const twentyOne = buildSiteModel(many(21), DEFAULT_SETTINGS).pages;
+    const twentyOne = pageSpecs(buildSiteModel(many(21), DEFAULT_SETTINGS));
     for (const first of ["/", "/tags/busy/", "/2024/", "/2024/01/"]) {
       const one = pageAt(twentyOne, first) as ListingPage;
       const two = pageAt(twentyOne, `${first}page/2/`) as ListingPage;
@@ -174,7 +175,7 @@ describe("buildSiteModel", () => {
   });
 
   it("still makes the front page, hubs and archive for an empty archive", () => {
-    const empty = buildSiteModel([], DEFAULT_SETTINGS).pages;
+    const empty = pageSpecs(buildSiteModel([], DEFAULT_SETTINGS));
     for (const url of ["/", "/people/", "/places/", "/tags/", "/archive/", "/search/", "/404.html"]) expect(pageAt(empty, url), url).toBeDefined();
     expect((pageAt(empty, "/") as ListingPage).items).toEqual([]);
   });

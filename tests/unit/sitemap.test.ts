@@ -1,17 +1,18 @@
 import { describe, expect, it } from "vitest";
+import { articleFixture } from "../helpers/article-fixture.js";
 import { renderRobots, renderSitemap, renderSitemapIndex } from "../../layouts/sitemap.js";
 import type { Article } from "../../src/article.js";
 import { parseArticleDate } from "../../src/dates.js";
 import type { RobotsPage, SitemapIndexPage, SitemapPage } from "../../src/pages.js";
 import { DEFAULT_SETTINGS, type SiteSettings } from "../../src/settings.js";
-import { buildSiteModel } from "../../src/site-model.js";
+import { buildSiteModel, pageSpecs } from "../../src/site-model.js";
 import { buildSitemapPages, sitemapDate } from "../../src/sitemap.js";
 import { SITEMAP_INDEX_XSD, SITEMAP_XSD, runXmllintOnText } from "../helpers/xmllint.js";
 
 const SETTINGS: SiteSettings = { ...DEFAULT_SETTINGS, baseUrl: "https://news.example.org/", pathPrefix: "/archive/", perPage: 2 };
 
 function article(day: string, overrides: Partial<Article> = {}): Article {
-  return {
+  return articleFixture({
     title: `Story of ${day}`,
     date: parseArticleDate(day)!,
     people: [],
@@ -23,7 +24,7 @@ function article(day: string, overrides: Partial<Article> = {}): Article {
     excerpt: "Excerpt",
     wordCount: 1,
     ...overrides,
-  };
+  });
 }
 
 const ARTICLES = [
@@ -37,9 +38,9 @@ function machinePages(settings = SETTINGS, limit?: number) {
   const model = buildSiteModel(ARTICLES, settings, undefined, limit ? { sitemap: { maxUrlsPerFile: limit } } : {});
   return {
     model,
-    sitemaps: model.pages.filter((p): p is SitemapPage => p.kind === "sitemap"),
-    index: model.pages.find((p): p is SitemapIndexPage => p.kind === "sitemap-index"),
-    robots: model.pages.find((p): p is RobotsPage => p.kind === "robots")!,
+    sitemaps: pageSpecs(model).filter((p): p is SitemapPage => p.kind === "sitemap"),
+    index: pageSpecs(model).find((p): p is SitemapIndexPage => p.kind === "sitemap-index"),
+    robots: pageSpecs(model).find((p): p is RobotsPage => p.kind === "robots")!,
   };
 }
 
@@ -49,7 +50,7 @@ describe("buildSitemapPages", () => {
     expect(index).toBeUndefined();
     expect(sitemaps).toHaveLength(1);
     const listed = sitemaps[0]!.entries.map((e) => e.url);
-    const expected = model.pages
+    const expected = pageSpecs(model)
       .filter((p) => ["article", "listing", "hub", "archive"].includes(p.kind))
       .map((p) => `https://news.example.org/archive${p.url}`);
     expect(listed).toEqual(expected);
