@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { ArticleData } from "./article.js";
 import { parseArticleDate, type ArticleDate } from "./dates.js";
 import { describeValue, type Issue } from "./errors.js";
+import { slugify } from "./slugs.js";
 import { isSafeLinkUrl } from "./urls.js";
 
 /**
@@ -113,8 +114,10 @@ function nameListField(field: string) {
         });
         return;
       }
-      if (!seen.has(name)) {
-        seen.add(name);
+      // One entity per slug: "José Martí" and "Jose Marti" in one list are one name, the first spelling.
+      const key = slugify(name);
+      if (!seen.has(key)) {
+        seen.add(key);
         names.push(name);
       }
     });

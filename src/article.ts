@@ -15,6 +15,14 @@ export interface ArticleData {
   readonly imported?: { readonly from?: string; readonly sha256?: string };
 }
 
+/**
+ * An article's rendered body (Dateline's markdown-it output). Read on demand from the build cache:
+ * a rebuild needs the bodies of the few pages it renders, not the whole archive's.
+ */
+export interface ArticleBody {
+  readonly html: string;
+}
+
 /** An article read from disk: validated data plus its rendered body. */
 export interface Article extends ArticleData {
   /** Path as the user sees it, relative to the project root (`content/2024/04/x.md`). */
@@ -26,7 +34,7 @@ export interface Article extends ArticleData {
   readonly contentHash: string;
   /** `slugify(title)`, made when the file is parsed and cached with it: a rebuild transliterates no title again. */
   readonly titleSlug: string;
-  readonly bodyHtml: string;
+  readonly body: ArticleBody;
   /** Plain-text lead: the summary, or the first sentences of the body. */
   readonly excerpt: string;
   /** Plain text of the whole body, for search and feeds' summaries. */

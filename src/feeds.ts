@@ -109,7 +109,7 @@ function createEntryCache(absolute: (url: string) => string, tagLabel: (tag: str
       published: feedDate(article.date),
       updated: feedDate(lastModified(article)),
       summary: article.summary ?? article.excerpt,
-      ...(includeBody ? { contentHtml: absolutizeBodyLinks(article.bodyHtml, url, absolute) } : {}),
+      ...(includeBody ? { contentHtml: absolutizeBodyLinks(article.body.html, url, absolute) } : {}),
       authors: article.byline ? parseByline(article.byline).map((author) => ({ name: author.name })) : [],
       categories: categoriesOf(article),
     };

@@ -49,7 +49,7 @@ export function parseArticle(text: string, file: string, md: MarkdownIt): Parsed
       file,
       contentHash: textHash(text),
       titleSlug: slugify(data.title),
-      bodyHtml: rendered.html,
+      body: { html: rendered.html },
       excerpt: data.summary ? leadFromText(data.summary, EXCERPT_LENGTH) : rendered.lead,
       wordCount: rendered.wordCount,
     },

@@ -217,6 +217,19 @@ export interface PageSource<S extends PageSpec = PageSpec> {
 }
 
 /** A page whose spec is already made. */
+class MadePage<S extends PageSpec> implements PageSource<S> {
+  constructor(private readonly made: S) {}
+  get url(): string {
+    return this.made.url;
+  }
+  get kind(): S["kind"] {
+    return this.made.kind;
+  }
+  spec(): S {
+    return this.made;
+  }
+}
+
 export function madePage<S extends PageSpec>(spec: S): PageSource<S> {
-  return { url: spec.url, kind: spec.kind, spec: () => spec };
+  return new MadePage(spec);
 }

@@ -69,10 +69,12 @@ export function countPhrase(count: number, singular = "article", plural = "artic
  */
 function resolvedNames(article: Article, kind: TaxonomyKind, resolve: NameResolver | undefined): readonly string[] {
   const names = article[kind];
+  // The schema already keeps one spelling per slug; only the aliases file can make two meet.
+  if (!resolve) return names;
   const out: string[] = [];
   const seen = new Set<string>();
   for (const name of names) {
-    const resolved = resolve ? resolve(kind, name) : name;
+    const resolved = resolve(kind, name);
     if (resolved === null) continue;
     const key = slugify(resolved);
     if (!seen.has(key)) {
@@ -95,8 +97,11 @@ export function placeArticles(articles: readonly Article[], resolve?: NameResolv
   for (const article of byPath) {
     const base = article.titleSlug;
     let slug = base;
-    for (let n = 2; taken.has(articleUrl(article.date.day, slug)); n++) slug = `${base}-${n}`;
-    const url = articleUrl(article.date.day, slug);
+    let url = articleUrl(article.date.day, slug);
+    for (let n = 2; taken.has(url); n++) {
+      slug = `${base}-${n}`;
+      url = articleUrl(article.date.day, slug);
+    }
     if (slug !== base) {
       warnings.push({
         file: article.file,
@@ -109,9 +114,11 @@ export function placeArticles(articles: readonly Article[], resolve?: NameResolv
       });
     }
     taken.set(url, article.file);
-    const withNames: Article = { ...article, people: resolvedNames(article, "people", resolve), places: resolvedNames(article, "places", resolve), tags: resolvedNames(article, "tags", resolve) };
     placed.push({
-      ...withNames,
+      ...article,
+      people: resolvedNames(article, "people", resolve),
+      places: resolvedNames(article, "places", resolve),
+      tags: resolvedNames(article, "tags", resolve),
       slug,
       url,
       card: { title: article.title, url, date: dateView(article.date), excerpt: article.excerpt },
@@ -140,7 +147,7 @@ export function buildSiteModel(articles: readonly Article[], settings: SiteSetti
   };
 
   // Articles, with their neighbours in time.
-  placed.forEach((article, index) => pages.push(articlePageSource(article, placed[index - 1], placed[index + 1], taxonomies, settings)));
+  placed.forEach((article, index) => pages.push(new ArticlePageSource(article, placed[index - 1], placed[index + 1], taxonomies, settings)));
 
   // Front page.
   made(
@@ -260,28 +267,44 @@ type TermLinks = Readonly<Record<TaxonomyKind, readonly Link[]>>;
 /**
  * An article page is a function of the article (its content hash stands for its fields), its URL,
  * the labels and URLs of its terms, and its neighbours' cards: that is its identity, so the spec
- * (body, JSON-LD) is made only when the page is rendered.
+ * (body, JSON-LD) is made only when the page is rendered. A class rather than closures: there is
+ * one per article.
  */
-function articlePageSource(
-  article: PlacedArticle,
-  newer: PlacedArticle | undefined,
-  older: PlacedArticle | undefined,
-  taxonomies: SiteModel["taxonomies"],
-  settings: SiteSettings,
-): PageSource<ArticlePage> {
-  const termLinks = (kind: TaxonomyKind): Link[] =>
-    article[kind].map((name) => {
-      const term = taxonomies[kind].bySlug.get(slugify(name))!;
-      return { label: term.label, url: termUrl(kind, term.slug) };
-    });
-  const terms: TermLinks = { people: termLinks("people"), places: termLinks("places"), tags: termLinks("tags") };
-  return {
-    url: article.url,
-    kind: "article",
-    identity: () =>
-      JSON.stringify([article.contentHash, article.url, terms, newer ? partHash(newer.card) : null, older ? partHash(older.card) : null]),
-    spec: () => buildArticlePage(article, terms, newer, older, settings),
-  };
+class ArticlePageSource implements PageSource<ArticlePage> {
+  readonly kind = "article";
+  private readonly terms: TermLinks;
+
+  constructor(
+    private readonly article: PlacedArticle,
+    private readonly newer: PlacedArticle | undefined,
+    private readonly older: PlacedArticle | undefined,
+    taxonomies: SiteModel["taxonomies"],
+    private readonly settings: SiteSettings,
+  ) {
+    this.terms = { people: termLinks(article, "people", taxonomies), places: termLinks(article, "places", taxonomies), tags: termLinks(article, "tags", taxonomies) };
+  }
+
+  get url(): string {
+    return this.article.url;
+  }
+
+  identity(): string {
+    const { article, newer, older } = this;
+    return JSON.stringify([article.contentHash, article.url, this.terms, newer ? partHash(newer.card) : null, older ? partHash(older.card) : null]);
+  }
+
+  spec(): ArticlePage {
+    return buildArticlePage(this.article, this.terms, this.newer, this.older, this.settings);
+  }
+}
+
+function termLinks(article: PlacedArticle, kind: TaxonomyKind, taxonomies: SiteModel["taxonomies"]): Link[] {
+  const links: Link[] = [];
+  for (const name of article[kind]) {
+    const term = taxonomies[kind].bySlug.get(slugify(name))!;
+    links.push({ label: term.label, url: termUrl(kind, term.slug) });
+  }
+  return links;
 }
 
 function buildArticlePage(
@@ -312,7 +335,7 @@ function buildArticlePage(
       places,
       tags,
       // Site paths in the body get the path prefix here, as the layouts give it to every other link.
-      bodyHtml: prefixBodyLinks(article.bodyHtml, settings.pathPrefix),
+      bodyHtml: prefixBodyLinks(article.body.html, settings.pathPrefix),
       year,
       ...(newer ? { newer: newer.card } : {}),
       ...(older ? { older: older.card } : {}),

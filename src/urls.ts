@@ -90,10 +90,24 @@ export function withPathPrefix(pathPrefix: string, url: string): string {
   return pathPrefix === "/" ? url : pathPrefix + url.slice(1);
 }
 
+/** Paths the URL parser would leave as they are: segments of unreserved characters, none `.` or `..`. */
+const PLAIN_PATH = /^(?:\/[A-Za-z0-9_~-][A-Za-z0-9._~-]*)*\/?$/;
+const origins = new Map<string, string>();
+
 /** A site URL made absolute on the site's base URL (for feeds, sitemaps, canonical links). */
 export function absoluteUrl(baseUrl: string, pathPrefix: string, url: string): string {
-  // The base URL is the site's origin; a root-relative path resolves against it alone.
-  return new URL(withPathPrefix(pathPrefix, url), baseUrl).href;
+  // The base URL is the site's origin; a root-relative path resolves against it alone. Most site
+  // paths need no parsing (a sitemap has one per page): they are joined to the origin as they are.
+  const path = withPathPrefix(pathPrefix, url);
+  if (PLAIN_PATH.test(path)) {
+    let origin = origins.get(baseUrl);
+    if (origin === undefined) {
+      origin = new URL(baseUrl).origin;
+      origins.set(baseUrl, origin);
+    }
+    if (origin !== "null") return origin + path;
+  }
+  return new URL(path, baseUrl).href;
 }
 
 /**

@@ -1,6 +1,8 @@
 import { createHash } from "node:crypto";
-import { mkdir, readFile, rename, stat, writeFile } from "node:fs/promises";
+import { closeSync, openSync, readSync } from "node:fs";
+import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import type { ArticleBody } from "../article.js";
 import type { ParsedArticle } from "../load-articles.js";
 
 /**
@@ -10,8 +12,12 @@ import type { ParsedArticle } from "../load-articles.js";
  * last modified well before the cache was written (git's "racy" rule: a file changed in the same
  * instant the cache was written is hashed again).
  *
- * Stored as shards (by path) of JSON, each written whole to a temporary file then renamed, so a
- * killed build leaves either the old or the new shard, and a one-article rebuild rewrites one shard.
+ * Stored as shards (by path). Each shard is a JSON file of everything but the rendered bodies, and
+ * a pack file of the bodies that the JSON points into: a rebuild reads every article's fields but
+ * only the bodies of the pages it renders, and the bodies are most of the bytes (~50 MB at 10,000
+ * articles). A shard's pack is written under a new name before the JSON that names it, so a killed
+ * build leaves either the old shard or the new one whole, and a one-article rebuild rewrites one
+ * shard.
  */
 
 export interface CachedArticle {
@@ -23,9 +29,25 @@ export interface CachedArticle {
   readonly parsed: ParsedArticle | null;
 }
 
+/** An entry as stored: a parsed article's body is its place in the shard's pack. */
+interface StoredArticle extends Omit<CachedArticle, "parsed"> {
+  readonly parsed: ParsedArticle | null;
+  /** Byte offset and length of the body in the pack; present when `parsed` is an article. */
+  readonly body?: readonly [number, number];
+}
+
+interface StoredShard {
+  version: string;
+  savedAt: number;
+  /** File name of the pack of bodies, beside the JSON. */
+  pack: string | null;
+  entries: Record<string, StoredArticle>;
+}
+
 interface Shard {
   version: string;
   savedAt: number;
+  pack: string | null;
   entries: Record<string, CachedArticle>;
 }
 
@@ -33,8 +55,8 @@ const SHARDS = 32;
 
 /**
  * The shards a long-lived process (`npm start`) last loaded or saved, with each shard file's
- * modification time then: the next build in the same process skips reading and parsing tens of
- * megabytes of JSON when no other process has written the cache since.
+ * modification time then: the next build in the same process skips reading and parsing the JSON
+ * when no other process has written the cache since.
  */
 const resident = new Map<string, { version: string; shards: Shard[]; stamps: number[] }>();
 
@@ -43,6 +65,39 @@ async function shardStamps(dir: string): Promise<number[]> {
 }
 /** Modification times this close to the cache's writing are not trusted (coarse file-system clocks). */
 const RACY_MS = 2_000;
+
+/** A body read from a pack the first time it is asked for. */
+class PackedBody implements ArticleBody {
+  #html: string | undefined;
+
+  constructor(
+    private readonly packFile: string,
+    private readonly offset: number,
+    private readonly length: number,
+  ) {}
+
+  get html(): string {
+    this.#html ??= readPacked(this.packFile, this.offset, this.length);
+    return this.#html;
+  }
+}
+
+function readPacked(packFile: string, offset: number, length: number): string {
+  const bytes = Buffer.alloc(length);
+  let fd: number | undefined;
+  try {
+    fd = openSync(packFile, "r");
+    if (readSync(fd, bytes, 0, length, offset) !== length) throw new Error("the file is shorter than its index says");
+  } catch (error) {
+    throw new Error(
+      `the build cache's store of article bodies (${packFile}) could not be read (${(error as Error).message}); ` +
+        `another build may have rewritten it: build again, or delete .dateline-cache/ to start afresh`,
+    );
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+  return bytes.toString("utf8");
+}
 
 export class ArticleCache {
   private readonly shards: Shard[];
@@ -69,12 +124,12 @@ export class ArticleCache {
     const shards = await Promise.all(
       Array.from({ length: SHARDS }, async (_, i): Promise<Shard> => {
         try {
-          const shard = JSON.parse(await readFile(join(dir, shardName(i)), "utf8")) as Shard;
-          if (shard.version === version && shard.entries && typeof shard.savedAt === "number") return shard;
+          const stored = JSON.parse(await readFile(join(dir, shardName(i)), "utf8")) as StoredShard;
+          if (stored.version === version && stored.entries && typeof stored.savedAt === "number") return await unpackShard(dir, stored);
         } catch {
-          // Missing or half-written by an older Dateline: parse again.
+          // Missing, half-written by an older Dateline, or its pack is gone: parse again.
         }
-        return { version, savedAt: 0, entries: {} };
+        return { version, savedAt: 0, pack: null, entries: {} };
       }),
     );
     resident.set(dir, { version, shards, stamps });
@@ -124,18 +179,43 @@ export class ArticleCache {
     if (this.dirty.size === 0) return;
     await mkdir(this.dir, { recursive: true });
     const savedAt = Date.now();
-    await Promise.all(
-      [...this.dirty].map(async (index) => {
-        const shard = this.shards[index]!;
-        shard.savedAt = savedAt;
-        const file = join(this.dir, shardName(index));
-        const temp = `${file}.${process.pid}.tmp`;
-        await writeFile(temp, JSON.stringify(shard));
-        await rename(temp, file);
-      }),
-    );
+    await Promise.all([...this.dirty].map((index) => this.saveShard(index, savedAt)));
     this.dirty.clear();
     resident.set(this.dir, { version: this.version, shards: this.shards, stamps: await shardStamps(this.dir) });
+  }
+
+  /**
+   * Writes one shard: its pack of bodies under a new name, then the JSON naming it (temporary file,
+   * then rename). The pack before is kept, so a build in another process that is still reading it
+   * can finish; older ones go.
+   */
+  private async saveShard(index: number, savedAt: number): Promise<void> {
+    const shard = this.shards[index]!;
+    const bodies: Buffer[] = [];
+    let offset = 0;
+    const entries: Record<string, StoredArticle> = {};
+    for (const [path, entry] of Object.entries(shard.entries)) {
+      if (entry.parsed?.ok) {
+        // Reads the bodies still in the old pack: the new pack holds every body of the shard.
+        const bytes = Buffer.from(entry.parsed.article.body.html, "utf8");
+        bodies.push(bytes);
+        const { body: _body, ...fields } = entry.parsed.article;
+        entries[path] = { ...entry, parsed: { ...entry.parsed, article: fields as never }, body: [offset, bytes.length] };
+        offset += bytes.length;
+      } else {
+        entries[path] = entry;
+      }
+    }
+    const pack = `${shardName(index).replace(/\.json$/, "")}.${savedAt.toString(36)}.${process.pid}.bodies`;
+    const file = join(this.dir, shardName(index));
+    await writeFile(join(this.dir, pack), Buffer.concat(bodies));
+    const temp = `${file}.${process.pid}.tmp`;
+    await writeFile(temp, JSON.stringify({ version: this.version, savedAt, pack, entries } satisfies StoredShard));
+    await rename(temp, file);
+    const previous = shard.pack;
+    shard.savedAt = savedAt;
+    shard.pack = pack;
+    await removeOldPacks(this.dir, index, new Set([pack, ...(previous ? [previous] : [])]));
   }
 
   private set(path: string, entry: CachedArticle): void {
@@ -148,6 +228,30 @@ export class ArticleCache {
   private dirtyIfRacy(index: number, mtimeMs: number): void {
     if (mtimeMs >= this.shards[index]!.savedAt - RACY_MS) this.dirty.add(index);
   }
+}
+
+/** A stored shard with each article's body read from its pack when first asked for. */
+async function unpackShard(dir: string, stored: StoredShard): Promise<Shard> {
+  const entries: Record<string, CachedArticle> = {};
+  const packFile = stored.pack ? join(dir, stored.pack) : null;
+  const packSize = packFile ? (await stat(packFile)).size : 0;
+  for (const [path, entry] of Object.entries(stored.entries)) {
+    if (entry.parsed?.ok) {
+      const [offset, length] = entry.body ?? [-1, -1];
+      if (!packFile || offset < 0 || offset + length > packSize) throw new Error(`${path}: no body in the pack`);
+      const { body: _place, ...fields } = entry;
+      entries[path] = { ...fields, parsed: { ...entry.parsed, article: { ...entry.parsed.article, body: new PackedBody(packFile, offset, length) } } };
+    } else {
+      entries[path] = entry;
+    }
+  }
+  return { version: stored.version, savedAt: stored.savedAt, pack: stored.pack, entries };
+}
+
+async function removeOldPacks(dir: string, index: number, keep: ReadonlySet<string>): Promise<void> {
+  const prefix = `${shardName(index).replace(/\.json$/, "")}.`;
+  const names = await readdir(dir).catch(() => [] as string[]);
+  await Promise.all(names.filter((name) => name.startsWith(prefix) && name.endsWith(".bodies") && !keep.has(name)).map((name) => rm(join(dir, name), { force: true })));
 }
 
 export function hashBytes(bytes: Uint8Array): string {

@@ -79,7 +79,7 @@ export const SUBJECTS = {
   parseArticle(text: string): Outcome {
     const parsed = parseArticle(text, FUZZ_FILE, md);
     if (!parsed.ok) return checkIssues(parsed.issues, FUZZ_FILE);
-    return checkMarkup(parsed.article.bodyHtml) ?? { kind: "ok" };
+    return checkMarkup(parsed.article.body.html) ?? { kind: "ok" };
   },
 
   slugify(text: string): Outcome {
@@ -129,7 +129,7 @@ export const SUBJECTS = {
     });
     const parsed = parseArticle(markdown, FUZZ_FILE, md);
     if (!parsed.ok) return { kind: "bad", detail: `the importer wrote an article the build refuses:\n${formatIssues(parsed.issues)}\n${markdown.slice(0, 600)}` };
-    return checkMarkup(parsed.article.bodyHtml) ?? { kind: "ok" };
+    return checkMarkup(parsed.article.body.html) ?? { kind: "ok" };
   },
 } satisfies Record<string, (input: never) => Outcome>;
 

@@ -105,6 +105,10 @@ describe("validateArticle: people, places, tags", () => {
     expect(article.people).toEqual(["Antony Blinken", "Lloyd Austin"]);
   });
 
+  it("keeps one spelling of names that share a slug, the first", () => {
+    expect(data("title: T\ndate: 2024-04-11\npeople: [José Martí, Jose Marti, JOSE MARTI]").people).toEqual(["José Martí"]);
+  });
+
   it("defaults missing or empty lists to no names", () => {
     const article = data("title: T\ndate: 2024-04-11\nplaces:\ntags: []");
     expect(article.places).toEqual([]);

@@ -21,7 +21,7 @@ function article(n: number, overrides: Partial<Article> = {}): Article {
     tags: [],
     draft: false,
     file: `content/${day}.md`,
-    bodyHtml: `<p>Body ${n}</p>`,
+    body: { html: `<p>Body ${n}</p>` },
     excerpt: `Excerpt ${n}`,
     wordCount: 2,
     ...overrides,
@@ -59,7 +59,7 @@ describe("site feeds", () => {
 
   it("carry the full body with links made absolute, the byline as authors and tags as categories", () => {
     const body = '<p><a href="/2023/05/01/older/">older</a>, <a href="../../02/other/">rel</a>, <a href="#n">n</a>, <a href="https://x.org/a?b=1&amp;c=2">x</a> <img src="pic.png" alt=""></p>';
-    const { feed } = feeds([article(1, { bodyHtml: body, byline: "Maeve Rutherford and Tom Achterberg", tags: ["Harbour", "council"] })], {
+    const { feed } = feeds([article(1, { body: { html: body }, byline: "Maeve Rutherford and Tom Achterberg", tags: ["Harbour", "council"] })], {
       ...SETTINGS,
       pathPrefix: "/archive/",
     });
@@ -114,7 +114,7 @@ describe("term feeds", () => {
     let bodyReads = 0;
     const counted = placed.map((a) => {
       const copy = { ...a };
-      Object.defineProperty(copy, "bodyHtml", { get: () => (bodyReads++, a.bodyHtml) });
+      Object.defineProperty(copy, "body", { value: { get html() { bodyReads++; return a.body.html; } } });
       return copy;
     });
     const countedTaxonomies = {

@@ -24,7 +24,7 @@ async function write(files: Record<string, string | Uint8Array>): Promise<string
 describe("parseArticle", () => {
   it("validates, renders the body, and takes the excerpt from the summary or the body", () => {
     const withSummary = parseArticle("---\ntitle: T\ndate: 2024-04-11\nsummary: The short version.\n---\nThe *body* text.\n", "content/t.md", md);
-    expect(withSummary.ok && [withSummary.article.file, withSummary.article.bodyHtml, withSummary.article.excerpt, withSummary.article.wordCount]).toEqual([
+    expect(withSummary.ok && [withSummary.article.file, withSummary.article.body.html, withSummary.article.excerpt, withSummary.article.wordCount]).toEqual([
       "content/t.md",
       "<p>The <em>body</em> text.</p>\n",
       "The short version.",

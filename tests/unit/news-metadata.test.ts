@@ -27,7 +27,7 @@ function article(overrides: Partial<Article> = {}): Article {
     source: { name: "Wire", url: "https://example.org/wire/1" },
     draft: false,
     file: "content/2024/04/x.md",
-    bodyHtml: "<p>Body</p>",
+    body: { html: "<p>Body</p>" },
     excerpt: "Excerpt",
     wordCount: 1,
     ...overrides,

@@ -20,7 +20,7 @@ function article(day: string, overrides: Partial<Article> = {}): Article {
     tags: [],
     draft: false,
     file: `content/${day}.md`,
-    bodyHtml: "<p>Body</p>",
+    body: { html: "<p>Body</p>" },
     excerpt: "Excerpt",
     wordCount: 1,
     ...overrides,

@@ -84,3 +84,15 @@ describe("isSafeLinkUrl", () => {
     (url) => expect(isSafeLinkUrl(url)).toBe(false),
   );
 });
+
+describe("absoluteUrl", () => {
+  it("gives what the URL parser gives, for plain and unusual paths alike", () => {
+    const bases = ["https://news.example.org/", "http://127.0.0.1:8080/", "https://EXAMPLE.org:443/"];
+    const paths = ["/", "/2024/04/11/talks-resume/", "/people/jose-marti/feed.xml", "/feed.json", "/a/./b/", "/a/../b/", "/.well-known/x", "/é/", "/a b/", "/a%20b/", "//evil.example/", "/search/?q=x", "/a#b", "/a..b/", "/-/_~/"];
+    for (const base of bases) {
+      for (const prefix of ["/", "/archive/", "/sub/path/"]) {
+        for (const path of paths) expect(absoluteUrl(base, prefix, path), `${base} ${prefix} ${path}`).toBe(new URL(withPathPrefix(prefix, path), base).href);
+      }
+    }
+  });
+});

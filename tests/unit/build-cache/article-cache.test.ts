@@ -84,3 +84,78 @@ describe("the cache of parsed articles", () => {
     expect((await ArticleCache.load(dir, "v1")).lookupByHash("content/a.md", "aaa", 10, OLD)).toBeUndefined();
   });
 });
+
+// The cache keeps what a process last loaded in memory, keyed by folder: spelling the folder another
+// way ("dir/", "dir//") makes a load read the files as another process would.
+describe("article bodies in the cache", () => {
+  const parsedArticle = (html: string): CachedArticle => ({
+    size: 10,
+    mtimeMs: OLD,
+    hash: `h-${html.length}`,
+    parsed: {
+      ok: true,
+      warnings: [],
+      article: {
+        title: "T",
+        date: { day: "2024-01-01", iso: "2024-01-01", epochMs: Date.parse("2024-01-01T00:00:00Z") },
+        people: [],
+        places: [],
+        tags: [],
+        draft: false,
+        file: "content/a.md",
+        contentHash: "c",
+        titleSlug: "t",
+        body: { html },
+        excerpt: "e",
+        wordCount: 1,
+      },
+    },
+  });
+  const bodyOf = (cache: ArticleCache, path: string, hash: string) => {
+    const parsed = cache.lookupByHash(path, hash, 10, OLD)?.parsed;
+    return parsed?.ok ? parsed.article.body.html : undefined;
+  };
+
+  it("keeps bodies out of the JSON and reads each back from the pack, unicode intact", async () => {
+    const cache = await ArticleCache.load(dir, "v1");
+    const html = "<p>Zoë said “ça va” — 北京 😀</p>";
+    cache.store("content/a.md", parsedArticle(html));
+    cache.store("content/b.md", parsedArticle("<p>b</p>"));
+    await cache.save();
+    const json = (await readdir(dir)).filter((name) => name.endsWith(".json"));
+    for (const name of json) expect(await readFile(join(dir, name), "utf8")).not.toContain("<p>");
+    expect((await readdir(dir)).some((name) => name.endsWith(".bodies"))).toBe(true);
+    const other = await ArticleCache.load(join(dir, "."), "v1");
+    expect(bodyOf(other, "content/a.md", `h-${html.length}`)).toBe(html);
+    expect(bodyOf(other, "content/b.md", "h-8")).toBe("<p>b</p>");
+  });
+
+  it("keeps every body readable across saves, and drops packs two saves old", async () => {
+    const first = await ArticleCache.load(dir, "v1");
+    first.store("content/a.md", parsedArticle("<p>one</p>"));
+    await first.save();
+    for (const html of ["<p>two!</p>", "<p>three!!</p>", "<p>four!!!</p>"]) {
+      const cache = await ArticleCache.load(`${dir}/`, "v1");
+      cache.lookupByHash("content/a.md", "h-10", 10, OLD);
+      cache.store("content/b.md", parsedArticle(html));
+      await cache.save();
+    }
+    const last = await ArticleCache.load(`${dir}//`, "v1");
+    expect(bodyOf(last, "content/a.md", "h-10")).toBe("<p>one</p>");
+    expect(bodyOf(last, "content/b.md", `h-${"<p>four!!!</p>".length}`)).toBe("<p>four!!!</p>");
+    // Each shard keeps its current pack and the one before, no more.
+    const packs = (await readdir(dir)).filter((name) => name.endsWith(".bodies"));
+    const perShard = new Map<string, number>();
+    for (const name of packs) perShard.set(name.split(".")[0]!, (perShard.get(name.split(".")[0]!) ?? 0) + 1);
+    expect(Math.max(...perShard.values())).toBeLessThanOrEqual(2);
+  });
+
+  it("parses again when a shard's pack of bodies is missing", async () => {
+    const cache = await ArticleCache.load(dir, "v1");
+    cache.store("content/a.md", parsedArticle("<p>a</p>"));
+    await cache.save();
+    for (const name of await readdir(dir)) if (name.endsWith(".bodies")) await rm(join(dir, name));
+    const again = await ArticleCache.load(`${dir}/./`, "v1");
+    expect(again.lookupByHash("content/a.md", "h-8", 10, OLD)).toBeUndefined();
+  });
+});
