@@ -4,12 +4,12 @@ import { fileURLToPath } from "node:url";
 import type { RenderContext } from "../layouts/context.js";
 import type { ArticleCache } from "./build-cache/article-cache.js";
 import { loadAliases, resolveName } from "./aliases.js";
-import { ArticleValidationError, type Issue } from "./errors.js";
+import { ArticleValidationError, DatelineError, type Issue } from "./errors.js";
 import { hashContent } from "./output/write-site.js";
 import { loadArticles } from "./load-articles.js";
 import { createMarkdown } from "./markdown.js";
 import type { PageSpec } from "./pages.js";
-import { loadSettings, type SiteSettings } from "./settings.js";
+import { checkPathPrefixFlag, loadSettings, type SiteSettings } from "./settings.js";
 import { buildSiteModel, type NameResolver, type SiteModel } from "./site-model.js";
 import { absoluteUrl, normalizePathPrefix, withPathPrefix } from "./urls.js";
 
@@ -59,6 +59,9 @@ export function createRenderContext(settings: SiteSettings, stylesheetUrl: strin
  */
 export async function prepareSite(options: PrepareOptions): Promise<PreparedSite> {
   const projectDir = options.projectDir ?? process.cwd();
+  // The CLIs check the flag first (exit code 2); this keeps callers of the API to the same rule.
+  const prefixProblem = options.pathPrefix === undefined ? undefined : checkPathPrefixFlag(options.pathPrefix);
+  if (prefixProblem) throw new DatelineError(prefixProblem);
   // Messages name the settings file as the user sees it: content/site.yaml.
   const loadedSettings = await loadSettings(options.contentDir, relative(projectDir, options.contentDir) || ".");
   const settings: SiteSettings =
