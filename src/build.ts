@@ -10,6 +10,7 @@ import { prepareSite, type PreparedSite } from "./prepare-site.js";
 import { SEARCH_INDEX_DIR } from "./search/index-layout.js";
 import { indexSearch, isSearchIndexPath, type SearchIndexReport, type SearchTuning } from "./search/index-search.js";
 import type { NameResolver } from "./site-model.js";
+import type { SitemapOptions } from "./sitemap.js";
 import { outputPathForUrl } from "./urls.js";
 
 export interface BuildOptions {
@@ -21,6 +22,8 @@ export interface BuildOptions {
   readonly includeDrafts?: boolean;
   readonly pathPrefix?: string;
   readonly resolveName?: NameResolver;
+  /** Splits the sitemap sooner than the protocol's 50,000 URLs (tests of the split). */
+  readonly sitemap?: SitemapOptions;
   /** Eleventy config file; defaults to the project's `.eleventy.ts`, else Dateline's own. */
   readonly configPath?: string;
   /**
@@ -85,6 +88,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
         includeDrafts: options.includeDrafts ?? false,
         ...(options.pathPrefix !== undefined ? { pathPrefix: options.pathPrefix } : {}),
         ...(options.resolveName ? { resolveName: options.resolveName } : {}),
+        ...(options.sitemap ? { sitemap: options.sitemap } : {}),
         cache,
         onArticlesLoaded: () => lap("read+validate"),
       });

@@ -11,6 +11,7 @@ import { createMarkdown } from "./markdown.js";
 import type { PageSpec } from "./pages.js";
 import { checkPathPrefixFlag, loadSettings, type SiteSettings } from "./settings.js";
 import { buildSiteModel, type NameResolver, type SiteModel } from "./site-model.js";
+import type { SitemapOptions } from "./sitemap.js";
 import { absoluteUrl, normalizePathPrefix, withPathPrefix } from "./urls.js";
 
 /** Everything a build renders from: validated articles, their model, and the layouts' context. */
@@ -34,6 +35,8 @@ export interface PrepareOptions {
   /** Overrides the `pathPrefix` setting (the `--pathprefix` flag). */
   readonly pathPrefix?: string;
   readonly resolveName?: NameResolver;
+  /** Splits the sitemap sooner than the protocol's 50,000 URLs (tests of the split). */
+  readonly sitemap?: SitemapOptions;
   /** Parsed articles kept between builds (`.dateline-cache/`). */
   readonly cache?: ArticleCache;
   /** Called once every article is read and validated, before the site is modelled (build timings). */
@@ -77,7 +80,7 @@ export async function prepareSite(options: PrepareOptions): Promise<PreparedSite
   // The aliases file renames and drops names on every page, so a fix there needs no article edits.
   const aliases = options.resolveName ? undefined : await loadAliases(options.contentDir);
   const resolve = options.resolveName ?? (aliases ? (kind: "people" | "places" | "tags", name: string) => resolveName(aliases, kind, name) : undefined);
-  const model = buildSiteModel(loaded.articles, settings, resolve);
+  const model = buildSiteModel(loaded.articles, settings, resolve, options.sitemap ? { sitemap: options.sitemap } : {});
 
   const css = await readFile(STYLESHEET);
   // Fingerprinted so a host may cache it forever and a new stylesheet is never served stale.
