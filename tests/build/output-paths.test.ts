@@ -162,3 +162,44 @@ describe("titles and names that slug to nothing", () => {
     }
   });
 });
+
+describe("names that transliterate only in part", () => {
+  const PAIRS: [string, string, string][] = [
+    ["people", "王伟 Jr", "李娜 Jr"],
+    ["places", "北京 2024", "東京 2024"],
+    ["tags", "😀 A", "🎉 A"],
+  ];
+  let project: FixtureProject;
+  let warnings: string[];
+  beforeAll(async () => {
+    const files: Record<string, string> = {};
+    for (const side of [0, 1]) {
+      const names = PAIRS.map(([kind, ...pair]) => `${kind}: [${JSON.stringify(pair[side])}, ${JSON.stringify(side === 0 ? "José Martí" : "Jose Marti")}]`);
+      files[`2024/partly-${side}.md`] = articleText(`title: Story ${side}\ndate: 2024-05-0${side + 1}\n${names.join("\n")}`);
+    }
+    project = await createFixtureProject(files, "dateline-partly-");
+    warnings = (await project.build({ search: false })).warnings.map((w) => w.reason);
+  });
+  afterAll(() => project?.cleanup());
+
+  it("get a page each, not one shared page, each showing its own name and article", async () => {
+    for (const [kind, a, b] of PAIRS) {
+      expect(slugify(a)).not.toBe(slugify(b));
+      for (const [name, title] of [[a, "Story 0"], [b, "Story 1"]] as const) {
+        const page = await project.read(`${kind}/${slugify(name)}/index.html`);
+        expect(page, name).toContain(name);
+        expect(page, name).toContain(title);
+        expect(page, name).not.toContain(title === "Story 0" ? "Story 1" : "Story 0");
+      }
+    }
+    expect(warnings).toEqual([]);
+  });
+
+  it("while spellings that differ only in accents still share one page", async () => {
+    for (const [kind] of PAIRS) {
+      const page = await project.read(`${kind}/jose-marti/index.html`);
+      expect(page).toContain("Story 0");
+      expect(page).toContain("Story 1");
+    }
+  });
+});
