@@ -1,3 +1,4 @@
+import { linkOnArticlePage } from "../src/body-links.js";
 import { html, trustedHtml } from "../src/html.js";
 import type { ArticlePage, Link } from "../src/pages.js";
 import { searchTermsMeta, termSlugOf, type SearchFilterKey } from "../src/search/page-attributes.js";
@@ -29,7 +30,7 @@ ${a.summary ? html`<p class="article-summary">${a.summary}</p>` : ""}
 ${trustedHtml(a.bodyHtml)}
 </div>
 <footer class="article-footer">
-${a.source ? html`<p class="article-source">Source: ${a.source.url ? html`<a href="${a.source.url}" rel="noopener noreferrer">${a.source.name ?? a.source.url}</a>` : a.source.name}</p>` : ""}
+${a.source ? html`<p class="article-source">Source: ${a.source.url ? html`<a href="${linkOnArticlePage(a.source.url, ctx.site.pathPrefix)}" rel="noopener noreferrer">${a.source.name ?? a.source.url}</a>` : a.source.name}</p>` : ""}
 ${a.people.length + a.places.length + a.tags.length > 0 ? html`<dl class="article-taxonomy">
 ${termRow("People", a.people, "people", "person")}
 ${termRow("Places", a.places, "places", "place")}

@@ -3,7 +3,7 @@ import type { ArticleData } from "./article.js";
 import { parseArticleDate, type ArticleDate } from "./dates.js";
 import { describeValue, type Issue } from "./errors.js";
 import { slugify } from "./slugs.js";
-import { isSafeLinkUrl } from "./urls.js";
+import { isRelativeSourceUrl, isSafeLinkUrl } from "./urls.js";
 
 /**
  * The article schema: what a front-matter may hold and how each field is read. Every problem in a
@@ -125,6 +125,8 @@ function nameListField(field: string) {
   });
 }
 
+const SOURCE_URL_EXPECTED = "an http(s) or relative URL";
+
 const sourceField = z.unknown().transform((value, ctx): ArticleData["source"] => {
   if (value === undefined || value === null || value === "") return undefined;
   if (typeof value === "string") {
@@ -147,7 +149,7 @@ const sourceField = z.unknown().transform((value, ctx): ArticleData["source"] =>
   }
   const url = record.url === undefined || record.url === null || record.url === "" ? undefined : record.url;
   if (url !== undefined && typeof url !== "string") {
-    ctx.addIssue({ code: "custom", path: ["url"], message: `\`source.url\` must be a URL; got ${describeValue(url)}`, params: { actual: describeValue(url), expected: "an http(s) URL" } });
+    ctx.addIssue({ code: "custom", path: ["url"], message: `\`source.url\` must be a URL; got ${describeValue(url)}`, params: { actual: describeValue(url), expected: SOURCE_URL_EXPECTED } });
     return name ? { name } : undefined;
   }
   return checkedSource(name, url, ctx);
@@ -156,12 +158,15 @@ const sourceField = z.unknown().transform((value, ctx): ArticleData["source"] =>
 function checkedSource(name: string | undefined, url: string | undefined, ctx: z.RefinementCtx): ArticleData["source"] {
   if (url !== undefined) {
     const trimmed = url.trim();
-    if (!/^https?:\/\/[^\s/]+/i.test(trimmed) || !isSafeLinkUrl(trimmed)) {
+    const web = /^https?:\/\/[^\s/]+/i.test(trimmed) && isSafeLinkUrl(trimmed);
+    if (!web && !isRelativeSourceUrl(trimmed)) {
+      // `example.org/story` is a web address without its scheme far more often than a path.
+      const looksLikeHost = /^[a-z0-9-]+(\.[a-z0-9-]+)+(?:[/?#:]|$)/i.test(trimmed);
       ctx.addIssue({
         code: "custom",
         path: ["url"],
-        message: `\`source.url\`: ${describeValue(url)} is not a web address; expected an http:// or https:// URL`,
-        params: { actual: describeValue(url), expected: "an http(s) URL" },
+        message: `\`source.url\`: ${describeValue(url)} is not a web address; expected an http:// or https:// URL, or a relative one starting with /, ./ or ../`,
+        params: { actual: describeValue(url), expected: SOURCE_URL_EXPECTED, ...(looksLikeHost ? { hint: `write the whole address, e.g. https://${trimmed}` } : {}) },
       });
       return name ? { name } : undefined;
     }
@@ -279,12 +284,13 @@ export function validateArticle(data: Record<string, unknown>, file: string, fie
     const field = zodIssue.path
       .map((part, i) => (typeof part === "number" ? `[${part}]` : i === 0 ? String(part) : `.${String(part)}`))
       .join("");
-    const params = (zodIssue as { params?: { actual?: string; expected?: string } }).params ?? {};
+    const params = (zodIssue as { params?: { actual?: string; expected?: string; hint?: string } }).params ?? {};
     const fieldIssue: FieldIssue = {
       field,
       reason: zodIssue.message,
       ...(params.actual !== undefined ? { actual: params.actual } : {}),
       expected: params.expected ?? "",
+      ...(params.hint !== undefined ? { hint: params.hint } : {}),
     };
     return {
       file,
@@ -296,6 +302,7 @@ export function validateArticle(data: Record<string, unknown>, file: string, fie
       ...(fieldIssue.actual !== undefined ? { actual: fieldIssue.actual } : {}),
       expected: fieldIssue.expected,
       ...(top === "date" || top === "updated" ? { hint: "write the day as YYYY-MM-DD; it is shown as written, whatever the time zone" } : {}),
+      ...(fieldIssue.hint !== undefined ? { hint: fieldIssue.hint } : {}),
     };
   });
   return { ok: false, issues: [...missing, ...issues, ...warnings] };

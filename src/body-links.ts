@@ -25,16 +25,29 @@ function isSitePath(url: string): boolean {
   return url.startsWith("/") && !url.startsWith("//");
 }
 
-/** Site paths in a body get the path prefix, as every other link on the page does. */
-export function prefixBodyLinks(bodyHtml: string, pathPrefix: string): string {
-  if (pathPrefix === "/") return bodyHtml;
-  return rewriteBodyUrls(bodyHtml, (url) => (isSitePath(url) ? withPathPrefix(pathPrefix, url) : url));
+/**
+ * A link an article makes (in its body, or as its `source.url`) as its page writes it: a site path
+ * gets the path prefix, as every other link on the page does; anything else is left as written.
+ */
+export function linkOnArticlePage(url: string, pathPrefix: string): string {
+  return isSitePath(url) ? withPathPrefix(pathPrefix, url) : url;
 }
 
 /**
- * Every URL in a body made absolute for a feed reader: site paths on the site's address (with its
- * prefix), relative links against the article's own absolute URL.
+ * The same link made absolute, for a feed reader or JSON-LD: a site path on the site's address
+ * (with its prefix), a relative link against the article's own absolute URL.
  */
+export function absoluteArticleLink(url: string, articleUrl: string, absoluteSiteUrl: (url: string) => string): string {
+  return isSitePath(url) ? absoluteSiteUrl(url) : resolveUrl(url, articleUrl);
+}
+
+/** Site paths in a body get the path prefix. */
+export function prefixBodyLinks(bodyHtml: string, pathPrefix: string): string {
+  if (pathPrefix === "/") return bodyHtml;
+  return rewriteBodyUrls(bodyHtml, (url) => linkOnArticlePage(url, pathPrefix));
+}
+
+/** Every URL in a body made absolute for a feed reader. */
 export function absolutizeBodyLinks(bodyHtml: string, articleUrl: string, absoluteSiteUrl: (url: string) => string): string {
-  return rewriteBodyUrls(bodyHtml, (url) => (isSitePath(url) ? absoluteSiteUrl(url) : resolveUrl(url, articleUrl)));
+  return rewriteBodyUrls(bodyHtml, (url) => absoluteArticleLink(url, articleUrl, absoluteSiteUrl));
 }

@@ -12,6 +12,7 @@ import { findReusableFiles, hashContent, openStaging, prepareTrees, scanTrees, t
 import { prepareSite, type PreparedSite } from "./prepare-site.js";
 import { indexSearch, isSearchIndexPath, type SearchIndexReport, type SearchTuning } from "./search/index-search.js";
 import type { NameResolver } from "./site-model.js";
+import type { SitemapOptions } from "./sitemap.js";
 import { outputPathForUrl } from "./urls.js";
 
 export interface BuildOptions {
@@ -23,6 +24,8 @@ export interface BuildOptions {
   readonly includeDrafts?: boolean;
   readonly pathPrefix?: string;
   readonly resolveName?: NameResolver;
+  /** Splits the sitemap sooner than the protocol's 50,000 URLs (tests of the split). */
+  readonly sitemap?: SitemapOptions;
   /** Eleventy config file; defaults to the project's `.eleventy.ts`, else Dateline's own. */
   readonly configPath?: string;
   /**
@@ -107,6 +110,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
         includeDrafts: options.includeDrafts ?? false,
         ...(options.pathPrefix !== undefined ? { pathPrefix: options.pathPrefix } : {}),
         ...(options.resolveName ? { resolveName: options.resolveName } : {}),
+        ...(options.sitemap ? { sitemap: options.sitemap } : {}),
         cache,
         onArticlesLoaded: () => lap("read+validate"),
       });

@@ -1,4 +1,5 @@
 import type { TaxonomyKind } from "./article.js";
+import { absoluteArticleLink } from "./body-links.js";
 import { parseByline } from "./bylines.js";
 import { lastModified } from "./feeds.js";
 import type { SiteSettings } from "./settings.js";
@@ -87,7 +88,8 @@ export function buildArticleMetadata(
       isAccessibleForFree: true,
       ...(terms.tags.length > 0 ? { keywords: terms.tags.map((t) => t.label), about } : {}),
       ...(mentions.length > 0 ? { mentions } : {}),
-      ...(article.source?.url ? { isBasedOn: article.source.url } : {}),
+      // A relative source (another article of the archive) is resolved as a body link would be.
+      ...(article.source?.url ? { isBasedOn: absoluteArticleLink(article.source.url, url, absolute) } : {}),
     },
   };
 }

@@ -4,12 +4,13 @@ import { fileURLToPath } from "node:url";
 import type { RenderContext } from "../layouts/context.js";
 import type { ArticleCache } from "./build-cache/article-cache.js";
 import { loadAliases, resolveName } from "./aliases.js";
-import { ArticleValidationError, type Issue } from "./errors.js";
+import { ArticleValidationError, DatelineError, type Issue } from "./errors.js";
 import { hashContent } from "./output/write-site.js";
 import { loadArticles } from "./load-articles.js";
 import { createMarkdown } from "./markdown.js";
-import { loadSettings, type SiteSettings } from "./settings.js";
+import { checkPathPrefixFlag, loadSettings, type SiteSettings } from "./settings.js";
 import { buildSiteModel, type NameResolver, type SiteModel } from "./site-model.js";
+import type { SitemapOptions } from "./sitemap.js";
 import { createRenderContext } from "./render-context.js";
 import { normalizePathPrefix } from "./urls.js";
 
@@ -32,6 +33,8 @@ export interface PrepareOptions {
   /** Overrides the `pathPrefix` setting (the `--pathprefix` flag). */
   readonly pathPrefix?: string;
   readonly resolveName?: NameResolver;
+  /** Splits the sitemap sooner than the protocol's 50,000 URLs (tests of the split). */
+  readonly sitemap?: SitemapOptions;
   /** Parsed articles kept between builds (`.dateline-cache/`). */
   readonly cache?: ArticleCache;
   /** Called once every article is read and validated, before the site is modelled (build timings). */
@@ -49,6 +52,9 @@ export { createRenderContext } from "./render-context.js";
  */
 export async function prepareSite(options: PrepareOptions): Promise<PreparedSite> {
   const projectDir = options.projectDir ?? process.cwd();
+  // The CLIs check the flag first (exit code 2); this keeps callers of the API to the same rule.
+  const prefixProblem = options.pathPrefix === undefined ? undefined : checkPathPrefixFlag(options.pathPrefix);
+  if (prefixProblem) throw new DatelineError(prefixProblem);
   // Messages name the settings file as the user sees it: content/site.yaml.
   const loadedSettings = await loadSettings(options.contentDir, relative(projectDir, options.contentDir) || ".");
   const settings: SiteSettings =
@@ -64,7 +70,7 @@ export async function prepareSite(options: PrepareOptions): Promise<PreparedSite
   // The aliases file renames and drops names on every page, so a fix there needs no article edits.
   const aliases = options.resolveName ? undefined : await loadAliases(options.contentDir);
   const resolve = options.resolveName ?? (aliases ? (kind: "people" | "places" | "tags", name: string) => resolveName(aliases, kind, name) : undefined);
-  const model = buildSiteModel(loaded.articles, settings, resolve);
+  const model = buildSiteModel(loaded.articles, settings, resolve, options.sitemap ? { sitemap: options.sitemap } : {});
 
   const css = await readFile(STYLESHEET);
   // Fingerprinted so a host may cache it forever and a new stylesheet is never served stale.

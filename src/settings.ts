@@ -45,7 +45,7 @@ const EXPECTED: Record<keyof SiteSettings, string> = {
   description: "text",
   language: "a language tag like en or en-GB",
   baseUrl: "an absolute http(s) URL of the site's origin, like https://news.example.org/",
-  pathPrefix: "a path like /archive/ (letters, digits, - _ . ~ and /)",
+  pathPrefix: 'a path like /archive/: letters, digits, - _ . ~ and /, with no empty, "." or ".." segment',
   perPage: "a whole number from 1 to 1000",
   feedLength: "a whole number from 1 to 10000",
   termFeedContent: 'either "summary" or "full"',
@@ -71,10 +71,7 @@ const settingsSchema = z
     baseUrl: text("baseUrl")
       .refine((v) => /^https?:\/\/[^/\s]+/i.test(v) && URL.canParse(v), `\`baseUrl\` must be ${EXPECTED.baseUrl}`)
       .refine((v) => !URL.canParse(v) || isOriginOnly(new URL(v)), "`baseUrl` must be the site's origin alone, with no path, query or fragment"),
-    pathPrefix: text("pathPrefix").refine(
-      (v) => /^\/?[A-Za-z0-9._~\-/]*$/.test(v) && !v.split("/").some((part) => part === ".." || part === "."),
-      `\`pathPrefix\` must be ${EXPECTED.pathPrefix}`,
-    ),
+    pathPrefix: text("pathPrefix").refine(isValidPathPrefix, `\`pathPrefix\` must be ${EXPECTED.pathPrefix}`),
     perPage: wholeNumber("perPage", 1000),
     feedLength: wholeNumber("feedLength", 10000),
     termFeedContent: z.enum(["summary", "full"], { error: `\`termFeedContent\` must be ${EXPECTED.termFeedContent}` }),
@@ -82,6 +79,29 @@ const settingsSchema = z
   })
   .partial()
   .strict();
+
+/** What a path prefix must be, as messages say it (the setting and the `--pathprefix` flag). */
+export const PATH_PREFIX_EXPECTED = EXPECTED.pathPrefix;
+
+/**
+ * The one rule for a path prefix, whether it comes from `site.yaml` or `--pathprefix`. It ends up
+ * inside every link and file URL, so only characters that need no escaping in a path are allowed,
+ * and no `.`/`..` or empty segment that a browser or server would collapse into another path.
+ */
+export function isValidPathPrefix(value: string): boolean {
+  if (!/^[A-Za-z0-9._~\-/]*$/.test(value)) return false;
+  const inner = value.replace(/^\/+|\/+$/g, "");
+  return inner === "" || !inner.split("/").some((part) => part === "" || part === "." || part === "..");
+}
+
+/**
+ * The `--pathprefix` flag of `npm run build` and `npm start` follows the setting's rule; returns
+ * the message to print when it does not (flag, value, what is expected), else undefined.
+ */
+export function checkPathPrefixFlag(value: string): string | undefined {
+  if (isValidPathPrefix(value)) return undefined;
+  return `--pathprefix: ${describeValue(value)} is not a path prefix; expected ${PATH_PREFIX_EXPECTED}`;
+}
 
 function isOriginOnly(url: URL): boolean {
   return (url.pathname === "/" || url.pathname === "") && url.search === "" && url.hash === "" && url.username === "" && url.password === "";

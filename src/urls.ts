@@ -121,3 +121,14 @@ export function isSafeLinkUrl(url: string): boolean {
   if (!scheme) return true;
   return scheme[1] === "http" || scheme[1] === "https";
 }
+
+/**
+ * A relative URL an article may give as its `source.url`: a site path (`/2021/03/15/x/`) or a path
+ * relative to the article (`./x`, `../../2021/`). Bare words are refused, since `example.org/story`
+ * is far more often a web address missing its scheme than a path; so are `//host` and `/\host`
+ * (browsers read both as another host), backslashes, whitespace and control characters.
+ */
+export function isRelativeSourceUrl(url: string): boolean {
+  return /^(?:\/(?![/\\])|\.\.?\/)/.test(url) && !/[\u0000-\u0020\u007F-\u009F\\]/.test(url);
+}
+

@@ -192,7 +192,7 @@ function start(root) {
     const li = element("li", "search-result");
     const heading = element("h2", "search-result-title");
     const link = element("a");
-    link.href = safeSiteUrl(item.url);
+    link.href = safeSiteUrl(item.url, siteRoot, location.href);
     link.textContent = meta.title || item.url;
     heading.append(link);
     li.append(heading);
@@ -276,14 +276,26 @@ function start(root) {
     status.textContent = text;
   }
 
-  /** Only site paths: a result URL is never followed to another origin or scheme. */
-  function safeSiteUrl(url) {
-    return typeof url === "string" && url.startsWith(siteRoot) && !url.startsWith("//") ? url : siteRoot;
-  }
-
   function baseTitle() {
     return root.dataset.baseTitle || (root.dataset.baseTitle = document.title);
   }
+}
+
+/**
+ * Only paths of this site: a result URL is never followed to another origin or scheme. The URL
+ * parser decides, as the browser will when the link is followed: `//host`, `/\host` and `/\t/host`
+ * all start with "/" but lead to another host. Backslashes, whitespace and control characters are
+ * refused outright: no path of ours holds one.
+ */
+function safeSiteUrl(url, siteRoot, pageUrl) {
+  if (typeof url !== "string" || !url.startsWith(siteRoot) || /[\\\u0000-\u0020\u007F]/.test(url)) return siteRoot;
+  let resolved;
+  try {
+    resolved = new URL(url, pageUrl);
+  } catch {
+    return siteRoot;
+  }
+  return resolved.origin === new URL(pageUrl).origin && resolved.pathname.startsWith(siteRoot) ? url : siteRoot;
 }
 
 function stateFromSearch(search) {

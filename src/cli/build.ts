@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { buildSite } from "../build.js";
 import { DatelineError, formatIssues } from "../errors.js";
+import { checkPathPrefixFlag } from "../settings.js";
 
 const USAGE = `Usage: npm run build -- [--pathprefix=/sub/path/] [--drafts] [--output DIR] [--content DIR] [--no-search]
 
@@ -33,6 +34,11 @@ async function main(): Promise<number> {
   if (values.help) {
     console.log(USAGE);
     return 0;
+  }
+  const prefixProblem = values.pathprefix === undefined ? undefined : checkPathPrefixFlag(values.pathprefix);
+  if (prefixProblem) {
+    console.error(`${prefixProblem}\n\n${USAGE}`);
+    return 2;
   }
   const started = performance.now();
   try {

@@ -6,7 +6,7 @@ import { parseArgs } from "node:util";
 import { buildSite, type BuildOptions } from "../build.js";
 import { DatelineError, formatIssues } from "../errors.js";
 import { withBuildErrorBanner } from "../../layouts/build-error.js";
-import { loadSettings } from "../settings.js";
+import { checkPathPrefixFlag, loadSettings } from "../settings.js";
 import { normalizePathPrefix } from "../urls.js";
 
 const USAGE = `Usage: npm start -- [--port 8080] [--pathprefix=/sub/path/] [--drafts] [--content DIR] [--output DIR]
@@ -42,6 +42,12 @@ async function main(): Promise<void> {
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     console.error(`--port: ${JSON.stringify(values.port)} is not a port number; expected 0–65535\n\n${USAGE}`);
+    process.exitCode = 2;
+    return;
+  }
+  const prefixProblem = values.pathprefix === undefined ? undefined : checkPathPrefixFlag(values.pathprefix);
+  if (prefixProblem) {
+    console.error(`${prefixProblem}\n\n${USAGE}`);
     process.exitCode = 2;
     return;
   }

@@ -1,7 +1,9 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "../helpers/browser.js";
-import { articleText, buildFixture, type FixtureProject } from "../helpers/build-fixture.js";
+import { REPO_DIR, articleText, buildFixture, type FixtureProject } from "../helpers/build-fixture.js";
 import { startStaticServer, type StaticServer } from "../helpers/static-server.js";
 
 /**
@@ -214,12 +216,104 @@ describe("search page, one index", () => {
     await page.close();
   });
 
+  it("never links a result to another host, as Chromium reads the URL", async () => {
+    const { page } = await openPage();
+    // A page without the search element: the script's helpers load as globals and nothing starts.
+    await page.goto(`${base}/404.html`);
+    await page.addScriptTag({ content: await readFile(join(REPO_DIR, "layouts/assets/search.js"), "utf8") });
+    const offSite = ["//evil.example/", "/\\evil.example/", "/\\\\evil.example/", "/\t/evil.example/", "/\n/evil.example/", "https://evil.example/", "javascript:alert(1)"];
+    const verdicts = await page.evaluate((urls) => {
+      const safe = (globalThis as unknown as { safeSiteUrl: (url: string, root: string, page: string) => string }).safeSiteUrl;
+      return urls.map((url) => {
+        const kept = safe(url, "/", location.href);
+        // Where the browser itself would take a link with that href.
+        const anchor = document.createElement("a");
+        anchor.href = url;
+        return { url, kept, wouldLeave: anchor.host !== location.host };
+      });
+    }, offSite);
+    for (const { url, kept, wouldLeave } of verdicts) {
+      expect(wouldLeave || url.startsWith("javascript:"), `${JSON.stringify(url)} is off-site for Chromium`).toBe(true);
+      expect(kept, JSON.stringify(url)).toBe("/");
+    }
+    expect(await page.evaluate(() => (globalThis as unknown as { safeSiteUrl: (url: string, root: string, page: string) => string }).safeSiteUrl("/2022/01/05/x/", "/", location.href))).toBe("/2022/01/05/x/");
+    await page.close();
+  });
+
+  it("without JavaScript: the header box still leads to /search/, which says search needs JavaScript and where to browse instead", async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    try {
+      await page.goto(`${base}/2024/04/11/blinken-and-gallant-discuss-rafah/`);
+      await page.fill("#site-search-q", "zebrafish");
+      await page.press("#site-search-q", "Enter");
+      await page.waitForURL(/\/search\/\?q=zebrafish$/);
+      expect(await page.textContent("h1")).toBe("Search");
+      expect(await page.locator("#search").innerText()).toContain("Search runs in your browser and needs JavaScript.");
+      // The script's form stays hidden and no result is claimed: nothing pretends to search.
+      expect(await page.isVisible(".search-form")).toBe(false);
+      expect(await page.locator(".search-result").count()).toBe(0);
+      // Its links lead to pages that work without JavaScript.
+      for (const [name, path] of [["people", "/people/"], ["places", "/places/"], ["tags", "/tags/"], ["archive", "/archive/"]] as const) {
+        expect(await page.getAttribute(`#search a:text-is("${name}")`, "href"), name).toBe(path);
+      }
+      await page.click('#search a:text-is("people")');
+      await page.waitForURL(`${base}/people/`);
+      expect(await page.locator("a:text-is('Yoav Gallant')").count()).toBeGreaterThan(0);
+    } finally {
+      await context.close();
+    }
+  });
+
   it("links each person page to a search filtered on that person", async () => {
     const { page } = await openPage();
     await page.goto(`${base}/people/yoav-gallant/`);
     await page.click("text=Search within these articles");
     await page.waitForURL(/\/search\/\?person=yoav-gallant$/);
     expect((await results(page)).titles).toHaveLength(2);
+    await page.close();
+  });
+});
+
+describe("search page, best match first", () => {
+  // Three articles of one day that say "lighthouse" in the title and four times, twice, and once
+  // in a longer text. Their URLs and files sort the other way round (council < harbour <
+  // lighthouse), so only ranking by relevance gives the order expected.
+  const RELEVANCE_ARTICLES = {
+    "2024/09/a.md": articleText(
+      "title: Council budget approved after a long debate\ndate: 2024-09-10",
+      "The council approved the budget for roads, schools, parks, libraries, the harbour wall, street lights and bus shelters after a debate that ran past midnight. " +
+        "Councillors argued over the cost of road repairs, the size of the school building fund and the hours of the public library. " +
+        "One member mentioned the old lighthouse in passing. The vote was seven to four, and the budget takes effect in January.",
+    ),
+    "2024/09/b.md": articleText(
+      "title: Harbour dredging begins\ndate: 2024-09-10",
+      "Dredgers started work in the outer harbour on Monday, near the lighthouse. Boats will pass the lighthouse on the east side until March.",
+    ),
+    "2024/09/c.md": articleText(
+      "title: Lighthouse keeper hands over the lighthouse\ndate: 2024-09-10",
+      "The lighthouse keeper locked the lighthouse for the last time. The lighthouse lamp is now automatic, and the lighthouse stays open to visitors.",
+    ),
+  };
+  let base: string;
+  beforeAll(async () => {
+    const site = await buildFixture(RELEVANCE_ARTICLES);
+    cleanups.push(() => site.cleanup());
+    const server = await startStaticServer(site.outputDir);
+    cleanups.push(() => server.close());
+    base = server.url;
+  });
+
+  it("ranks an article with the word in its title and text often above those that mention it less", async () => {
+    const { page } = await openPage();
+    await page.goto(`${base}/search/?q=lighthouse`);
+    expect((await results(page)).titles).toEqual(["Lighthouse keeper hands over the lighthouse", "Harbour dredging begins", "Council budget approved after a long debate"]);
+    expect(await page.inputValue("#search-sort")).toBe("");
+    expect(await page.$$eval(".search-result-title a", (links) => links.map((a) => a.getAttribute("href")))).toEqual([
+      "/2024/09/10/lighthouse-keeper-hands-over-the-lighthouse/",
+      "/2024/09/10/harbour-dredging-begins/",
+      "/2024/09/10/council-budget-approved-after-a-long-debate/",
+    ]);
     await page.close();
   });
 });

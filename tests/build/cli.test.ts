@@ -4,6 +4,8 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { listFiles } from "../../src/output/write-site.js";
 import { REPO_DIR, articleText, createFixtureProject, type FixtureProject } from "../helpers/build-fixture.js";
+import { runCommand } from "../helpers/cli.js";
+import { attr, parseHtml } from "../helpers/html.js";
 
 /** `npm run build` is `tsx src/cli/build.ts`; here it runs in a project folder that is not the repo. */
 const TSX = join(REPO_DIR, "node_modules/.bin/tsx");
@@ -60,5 +62,68 @@ describe("the build command", () => {
     const run = runBuild(project.dir, ["--drafts", "--output", "public"]);
     expect(run.status).toBe(0);
     expect(await readFile(join(project.dir, "public/2024/04/11/draft-one/index.html"), "utf8")).toContain("Draft one");
+  });
+
+  it("builds for --pathprefix=/archive/: every internal link and asset carries the prefix and names a built file", async () => {
+    project = await createFixtureProject({
+      "site.yaml": "baseUrl: https://news.example.org/\n",
+      "2024/a.md": articleText("title: Talks resume\ndate: 2024-04-11\npeople: [Ada Lovelace]\nplaces: [Lisbon]\ntags: [Diplomacy]", "See [the day after](/2024/04/12/harbour-reopens/)."),
+      "2024/b.md": articleText("title: Harbour reopens\ndate: 2024-04-12\npeople: [Ada Lovelace]"),
+    });
+    const run = await runCommand("src/cli/build.ts", ["--pathprefix=/archive/"], project.dir);
+    expect(run.output).toMatch(/^Built 2 articles into \d+ pages/);
+    expect(run.code).toBe(0);
+    const files = new Set(await listFiles(project.outputDir));
+    const fileFor = (url: string) => {
+      const path = decodeURIComponent(new URL(url, "https://news.example.org/archive/").pathname);
+      expect(path.startsWith("/archive/"), url).toBe(true);
+      const inSite = path.slice("/archive/".length);
+      return inSite === "" || inSite.endsWith("/") ? `${inSite}index.html` : inSite;
+    };
+    const pages = ["index.html", "2024/04/11/talks-resume/index.html", "people/ada-lovelace/index.html", "search/index.html", "404.html"];
+    let checked = 0;
+    for (const page of pages) {
+      const html = parseHtml(await project.read(page));
+      const links = [...html.all("a"), ...html.all("link"), ...html.all("script"), ...html.all("form")]
+        .map((el) => attr(el, "href") ?? attr(el, "src") ?? attr(el, "action"))
+        .filter((url): url is string => url !== undefined && !/^(https?:)?\/\//.test(url) && !url.startsWith("#"));
+      expect(links.length, page).toBeGreaterThan(3);
+      for (const url of links) {
+        expect(url, `${page}: ${url}`).toMatch(/^\/archive\//);
+        expect(files.has(fileFor(url)), `${page} links ${url}, which is not in _site/`).toBe(true);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(40);
+    // The body's site path gets the prefix on the page, and feeds, sitemap and robots.txt carry absolute URLs under it.
+    expect(await project.read("2024/04/11/talks-resume/index.html")).toContain('<a href="/archive/2024/04/12/harbour-reopens/">the day after</a>');
+    expect(await project.read("feed.xml")).toContain('<link rel="self" type="application/atom+xml" href="https://news.example.org/archive/feed.xml"/>');
+    const locs = [...(await project.read("sitemap.xml")).matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1]!);
+    expect(locs.length).toBeGreaterThan(5);
+    for (const loc of locs) {
+      expect(loc.startsWith("https://news.example.org/archive/"), loc).toBe(true);
+      expect(files.has(fileFor(loc)), loc).toBe(true);
+    }
+    expect(await project.read("robots.txt")).toContain("Sitemap: https://news.example.org/archive/sitemap.xml");
+  });
+
+  it.each(["/../x/", "/a?b/", "/a#b/", "/a//b/"])("refuses --pathprefix=%s with exit code 2, the flag, the value and what is expected; writes nothing", async (prefix) => {
+    project = await createFixtureProject({ "2024/a.md": articleText("title: Talks resume\ndate: 2024-04-11") });
+    const run = await runCommand("src/cli/build.ts", [`--pathprefix=${prefix}`], project.dir);
+    expect(run.code).toBe(2);
+    expect(run.output.split("\n")[0]).toBe(
+      `--pathprefix: ${JSON.stringify(prefix)} is not a path prefix; expected a path like /archive/: letters, digits, - _ . ~ and /, with no empty, "." or ".." segment`,
+    );
+    expect(run.output).toContain("Usage: npm run build");
+    expect(await listFiles(project.outputDir)).toEqual([]);
+  });
+
+  it("npm start refuses a bad --pathprefix the same way, before building or serving", async () => {
+    project = await createFixtureProject({ "2024/a.md": articleText("title: Talks resume\ndate: 2024-04-11") });
+    const run = await runCommand("src/cli/serve.ts", ["--pathprefix=/../x/", "--port", "0"], project.dir);
+    expect(run.code).toBe(2);
+    expect(run.output).toContain('--pathprefix: "/../x/" is not a path prefix; expected a path like /archive/');
+    expect(run.output).toContain("Usage: npm start");
+    expect(await listFiles(project.outputDir)).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import { parseFeed } from "@rowanmanning/feed-parser";
+import { parseFeed as parseAnyFeed, parseJsonFeed } from "feedsmith";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -8,8 +9,8 @@ import { SAMPLE_CONTENT_DIR, articleText, buildFixture, buildFixtureSite, type F
 import { SITEMAP_XSD, runXmllint } from "../helpers/xmllint.js";
 
 /**
- * Every feed of a built site, read with a real feed parser (Atom) and against the JSON Feed 1.1
- * spec: titles, links, dates and counts.
+ * Every feed of a built site, read with real feed parsers (@rowanmanning/feed-parser for Atom,
+ * feedsmith for JSON Feed 1.1): titles, links, dates and counts.
  */
 
 const BASE = "https://news.example.org/";
@@ -89,21 +90,44 @@ describe("the site's Atom feed", () => {
 });
 
 describe("the JSON Feed", () => {
-  it("has what JSON Feed 1.1 requires, and the same items as the Atom feed", async () => {
-    const feed = JSON.parse(await site.read("feed.json")) as Record<string, unknown> & { items: Record<string, unknown>[] };
-    expect(feed.version).toBe("https://jsonfeed.org/version/1.1");
+  const parseJson = async () => parseJsonFeed(await site.read("feed.json"), { parseDateFn: (raw) => new Date(raw) });
+
+  it("is detected as a JSON Feed by a feed parser that reads every format", async () => {
+    expect(parseAnyFeed(await site.read("feed.json")).format).toBe("json");
+    // The parser keeps no version; JSON Feed 1.1 names itself by this URL.
+    expect((JSON.parse(await site.read("feed.json")) as { version: unknown }).version).toBe("https://jsonfeed.org/version/1.1");
+  });
+
+  it("parses, with the site's title and links, and the newest feedLength articles newest first", async () => {
+    const feed = await parseJson();
     expect(feed.title).toBe("Feed Test Gazette");
     expect(feed.home_page_url).toBe(BASE);
     expect(feed.feed_url).toBe(`${BASE}feed.json`);
     expect(feed.language).toBe("en-GB");
-    expect(Array.isArray(feed.items)).toBe(true);
-    expect(feed.items.map((item) => item.title)).toEqual(newestFirst.slice(0, FEED_LENGTH));
-    for (const item of feed.items) {
-      expect(typeof item.id).toBe("string");
-      expect(typeof item.content_html === "string" || typeof item.content_text === "string").toBe(true);
-      expect(String(item.url)).toMatch(/^https:\/\/news\.example\.org\/2024\/03\/\d\d\/[a-z0-9-]+\/$/);
-      for (const key of ["date_published", "date_modified"]) expect(String(item[key])).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
-      expect(item.authors).toEqual([{ name: "Maeve Rutherford" }]);
+    expect(feed.items).toHaveLength(FEED_LENGTH);
+    expect(feed.items!.map((item) => item.title)).toEqual(newestFirst.slice(0, FEED_LENGTH));
+    const [first] = feed.items!;
+    expect(first!.url).toBe(`${BASE}2024/03/07/harbour-reopens-script-and-b-more-b-on-2024-03-07/`);
+    expect(first!.id).toBe(first!.url);
+    expect(first!.summary).toBe("Summary 7.");
+    expect(first!.content_html).toContain(`<a href="${BASE}2024/03/01/harbour-story-1/">an earlier story</a>`);
+    expect(first!.authors).toEqual([{ name: "Maeve Rutherford" }]);
+  });
+
+  it("dates every item by its day, and matches the Atom feed item for item", async () => {
+    const feed = await parseJson();
+    const atom = parseFeed(await site.read("feed.xml"));
+    expect(feed.items!.map((item) => item.date_published?.toISOString())).toEqual(["2024-03-07", "2024-03-06", "2024-03-05", "2024-03-04"].map((day) => `${day}T00:00:00.000Z`));
+    for (const item of feed.items!) expect(item.date_modified?.getTime()).toBe(item.date_published?.getTime());
+    expect(feed.items!.map((item) => [item.id, item.url, item.title, item.date_published?.toISOString()])).toEqual(
+      atom.items.map((item) => [item.id, item.url, item.title, item.published?.toISOString()]),
+    );
+  });
+
+  it("links every item to a page of the built site", async () => {
+    for (const item of (await parseJson()).items!) {
+      expect(item.url!.startsWith(BASE), item.url).toBe(true);
+      expect(files).toContain(`${item.url!.slice(BASE.length)}index.html`);
     }
   });
 });
@@ -182,7 +206,7 @@ describe("the feeds and sitemap of an archive of hostile values (tests/fixtures/
       expect(lint.ok, `${file}: ${lint.output}`).toBe(true);
       if (file.endsWith("feed.xml")) expect(parseFeed(await hostile.read(file)).items.length, file).toBeGreaterThan(0);
     }
-    const json = JSON.parse(await hostile.read("feed.json")) as { items: unknown[] };
-    expect(json.items.length).toBeGreaterThan(0);
+    const json = parseJsonFeed(await hostile.read("feed.json"));
+    expect(json.items?.length).toBeGreaterThan(0);
   });
 });

@@ -157,6 +157,27 @@ describe("feeds, sitemap and JSON-LD of a hostile archive", () => {
 });
 
 describe("source.url", () => {
+  it("accepts a relative source: prefixed on the page, absolute in the JSON-LD", async () => {
+    const project = await createFixtureProject({
+      "site.yaml": "baseUrl: https://news.example.org/\npathPrefix: /archive/\n",
+      "2024/a.md": articleText("title: Earlier\ndate: 2024-01-01"),
+      "2024/b.md": articleText("title: Follow-up\ndate: 2024-01-02\nsource:\n  name: Our earlier story\n  url: /2024/01/01/earlier/"),
+      "2024/c.md": articleText("title: Second follow-up\ndate: 2024-01-03\nsource:\n  url: ../../02/follow-up/"),
+    });
+    try {
+      await project.build({ search: false });
+      const b = await project.read("2024/01/02/follow-up/index.html");
+      expect(b).toContain('<p class="article-source">Source: <a href="/archive/2024/01/01/earlier/" rel="noopener noreferrer">Our earlier story</a></p>');
+      const c = await project.read("2024/01/03/second-follow-up/index.html");
+      expect(c).toContain('<a href="../../02/follow-up/" rel="noopener noreferrer">../../02/follow-up/</a>');
+      const basedOn = (page: string) => (JSON.parse(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(page)![1]!) as { isBasedOn: string }).isBasedOn;
+      expect(basedOn(b)).toBe("https://news.example.org/archive/2024/01/01/earlier/");
+      expect(basedOn(c)).toBe("https://news.example.org/archive/2024/01/02/follow-up/");
+    } finally {
+      await project.cleanup();
+    }
+  });
+
   it.each(REFUSED_SOURCE_URLS)("refuses %j with an error naming the file and field", async (url) => {
     const project = await createFixtureProject({
       "2024/a.md": articleText(`title: A\ndate: 2024-01-01\nsource:\n  name: Wire\n  url: ${JSON.stringify(url)}`),
@@ -169,7 +190,7 @@ describe("source.url", () => {
       expect(error).toBeInstanceOf(ArticleValidationError);
       const issues = (error as ArticleValidationError).issues;
       expect(issues).toHaveLength(1);
-      expect(issues[0]).toMatchObject({ file: "content/2024/a.md", field: "source.url", ruleId: "article-schema:source", expected: "an http(s) URL" });
+      expect(issues[0]).toMatchObject({ file: "content/2024/a.md", field: "source.url", ruleId: "article-schema:source", expected: "an http(s) or relative URL" });
       expect((error as Error).message).toContain("content/2024/a.md:");
       await expect(readFile(join(project.outputDir, "index.html"))).rejects.toThrow();
     } finally {

@@ -1,11 +1,12 @@
 import { existsSync } from "node:fs";
-import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeCorpus } from "../../bench/corpus.js";
 import { stateDirForOutput } from "../../src/build.js";
 import { diffSnapshots, runCommand, snapshotTree, startCommand } from "../helpers/cli.js";
+import { listProcesses, waitFor } from "../helpers/processes.js";
 import { startStaticServer } from "../helpers/static-server.js";
 
 /** The build's state for the project's default `_site/`. */
@@ -15,7 +16,9 @@ const outputState = (dir: string) => stateDirForOutput(join(dir, ".dateline-cach
  * A real `npm run build` (src/cli/build.ts in a child process) on a temp project of a few thousand
  * articles, killed with SIGKILL at several moments: `_site/` must be exactly the previous build,
  * byte for byte, or exactly the new one, and servable; the next build must recover and succeed.
- * Two builds at once must not corrupt it either.
+ * Two builds at once must not corrupt it either. Most kills are of `--no-search` builds; the last
+ * ones hit a default build while Pagefind indexes, killing the whole command or the build's own
+ * process alone, and no Pagefind may outlive it.
  */
 const ARTICLES = 1500;
 let dir: string;
@@ -57,11 +60,11 @@ beforeAll(async () => {
 }, 400_000);
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
-async function expectServable(siteDir: string, expected: Map<string, string>): Promise<void> {
+async function expectServable(siteDir: string, expected: Map<string, string>, more: readonly string[] = []): Promise<void> {
   const server = await startStaticServer(siteDir);
   try {
     const article = [...expected.keys()].find((f) => /^\d{4}\/\d\d\/\d\d\/.+\/index\.html$/.test(f))!;
-    for (const path of ["", "archive/", article.replace(/index\.html$/, ""), "feed.xml"]) {
+    for (const path of ["", "archive/", article.replace(/index\.html$/, ""), "feed.xml", ...more]) {
       const response = await fetch(`${server.url}/${path}`);
       expect(response.status, path).toBe(200);
       await response.arrayBuffer();
@@ -145,5 +148,92 @@ describe("two builds started at once", () => {
     expect(codes).toContain(0);
     expect(diffSnapshots(await snapshotTree(join(dir, "_site")), references[current]!)).toBe("");
     expect(existsSync(join(outputState(dir), "build.lock"))).toBe(false);
+  });
+});
+
+describe("a default build (with search) killed while Pagefind indexes", () => {
+  const standby = () => join(outputState(dir), "standby");
+  /** Pagefind, and its watchdog, started by a build of this project (their arguments name its folder). */
+  const pagefindProcesses = () => listProcesses().filter((p) => p.command.includes(dir) && /pagefind/.test(p.command) && p.command.includes("--site"));
+  /** Every article of the current version, revised once more: no shard of any earlier build fits, so Pagefind indexes them all. */
+  const writeRevision = async (n: number) => {
+    for (const [file, text] of versions[current]) await writeFile(join(dir, "content", file), `${text}\nSearch revision ${n}.\n`);
+  };
+
+  beforeAll(async () => {
+    const run = await runCommand(BUILD, ["--quiet"], dir);
+    expect(run.code, run.output).toBe(0);
+    expect(existsSync(join(dir, "_site", "pagefind", "shards.json"))).toBe(true);
+  }, 300_000);
+
+  /** Every file of the staged tree's search index with its size and mtime: unchanged only if nothing writes there. */
+  async function searchIndexState(): Promise<string> {
+    const root = join(standby(), "pagefind");
+    if (!existsSync(root)) return "";
+    const entries = (await readdir(root, { recursive: true })).sort();
+    const states = await Promise.all(entries.map((e) => stat(join(root, e)).then((s) => `${e} ${s.size} ${s.mtimeMs}`, () => `${e} gone`)));
+    return states.join("\n");
+  }
+
+  async function killDuringSearch(label: string, revision: number, delayMs: number, target: "group" | "build process"): Promise<string> {
+    const previous = await snapshotTree(join(dir, "_site"));
+    await writeRevision(revision);
+    const build = startCommand(BUILD, ["--quiet"], dir);
+    let ended = false;
+    void build.exited.then(() => (ended = true));
+    try {
+      expect(await waitFor(() => ended || pagefindProcesses().length > 0, 120_000, 5), `${label}: no Pagefind process was seen`).toBe(true);
+      expect(ended, `${label}: the build ended before Pagefind started\n${build.output()}`).toBe(false);
+      await new Promise((done) => setTimeout(done, delayMs));
+      const running = pagefindProcesses().length;
+      if (target === "group") {
+        await build.kill("SIGKILL");
+      } else {
+        // The build's own process (tsx runs it as a child of the command), killed alone as an
+        // out-of-memory killer would: nothing but Dateline itself can then stop its Pagefind.
+        const buildProcess = listProcesses().find((p) => p.ppid === build.child.pid);
+        expect(buildProcess, label).toBeDefined();
+        process.kill(buildProcess!.pid, "SIGKILL");
+      }
+      const code = await build.exited;
+      // No Pagefind outlives the build, and nothing goes on writing into the staged index.
+      expect(await waitFor(() => pagefindProcesses().length === 0, 1_000), `${label}: Pagefind still runs: ${JSON.stringify(pagefindProcesses())}`).toBe(true);
+      const settled = await searchIndexState();
+      await new Promise((done) => setTimeout(done, 750));
+      expect(await searchIndexState(), `${label}: the staged search index changed after the kill`).toBe(settled);
+      // _site/ is the previous build, byte for byte, search index included, and it serves.
+      expect(diffSnapshots(await snapshotTree(join(dir, "_site")), previous), label).toBe("");
+      await expectServable(join(dir, "_site"), previous, ["search/", "pagefind/shards.json"]);
+      return `${label}: killed (${code}) with ${running} Pagefind and watchdog processes running; _site as before`;
+    } finally {
+      await build.kill("SIGKILL");
+    }
+  }
+
+  it("leaves _site/ as it was and servable, with no Pagefind left running; the next build recovers", { timeout: 600_000 }, async () => {
+    const outcomes = [
+      await killDuringSearch("the whole command, as Pagefind starts", 1, 0, "group"),
+      await killDuringSearch("the whole command, 400 ms into indexing", 2, 400, "group"),
+      await killDuringSearch("the build's process alone, as Pagefind starts", 3, 0, "build process"),
+      await killDuringSearch("the build's process alone, 400 ms into indexing", 4, 400, "build process"),
+    ];
+    console.log(`search-phase kills:\n  ${outcomes.join("\n  ")}`);
+
+    // Recovery: the same build run again finishes and writes what a clean build of that content writes.
+    const next = await runCommand(BUILD, ["--quiet"], dir);
+    expect(next.code, next.output).toBe(0);
+    const clean = await mkdtemp(join(tmpdir(), "dateline-kill-clean-"));
+    try {
+      await cp(join(dir, "content"), join(clean, "content"), { recursive: true });
+      const fresh = await runCommand(BUILD, ["--quiet"], clean);
+      expect(fresh.code, fresh.output).toBe(0);
+      const recovered = await snapshotTree(join(dir, "_site"));
+      expect([...recovered.keys()].filter((f) => f.startsWith("pagefind/")).length).toBeGreaterThan(5);
+      expect(diffSnapshots(recovered, await snapshotTree(join(clean, "_site")))).toBe("");
+    } finally {
+      await rm(clean, { recursive: true, force: true });
+    }
+    expect(existsSync(join(outputState(dir), "build.lock"))).toBe(false);
+    expect(pagefindProcesses()).toEqual([]);
   });
 });

@@ -1,11 +1,13 @@
 import { mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, sep } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listFiles, stageSite } from "../../src/output/write-site.js";
 import { slugify } from "../../src/slugs.js";
 import { outputPathForUrl } from "../../src/urls.js";
+import { stateDirForOutput } from "../../src/build.js";
 import { articleText, createFixtureProject, type FixtureProject } from "../helpers/build-fixture.js";
+import { diffSnapshots, snapshotTree } from "../helpers/cli.js";
 
 /**
  * No title, name or slug can make the build write outside `_site/`, and text that slugs to nothing
@@ -91,13 +93,41 @@ describe("a build whose titles and names look like paths", () => {
     project = await createFixtureProject(files, "dateline-paths-");
     before = await snapshotOutside(project.dir);
     await project.build();
+    firstBuild = await snapshotTree(project.outputDir);
+    // A second build makes the first one the standby tree, inside the state folder.
+    await project.build();
   });
   afterAll(() => project?.cleanup());
+  let firstBuild: Map<string, string>;
 
   it("writes nothing outside _site/ and the state folder", async () => {
     expect(await snapshotOutside(project.dir)).toEqual(before);
     const tmp = await readdir(tmpdir());
     expect(tmp.filter((e) => e === "escaped" || e.startsWith("escaped"))).toEqual([]);
+  });
+
+  it("puts in the state folder only what Dateline keeps there, so a write that climbed out of the standby tree would show", async () => {
+    const state = join(project.dir, ".dateline-cache");
+    const outputState = stateDirForOutput(state, project.outputDir);
+    const standby = join(outputState, "standby");
+    const entries = (await readdir(state, { recursive: true })).map((e) => e.split(sep).join("/"));
+    const outside = entries.filter((e) => !`${state}/${e}`.startsWith(`${standby}/`)).sort();
+    const outputFolder = outputState.slice(state.length + 1).split(sep).join("/");
+    expect(outputFolder).toMatch(/^outputs\/_site-[0-9a-f]{8}$/);
+    const unexpected = outside.filter(
+      (e) =>
+        !["articles", "outputs", outputFolder, `${outputFolder}/standby`, `${outputFolder}/pages.json`, `${outputFolder}/manifest-output.json`, `${outputFolder}/manifest-standby.json`].includes(e) &&
+        !/^articles\/articles-\d\d\.json$/.test(e),
+    );
+    expect(unexpected).toEqual([]);
+    expect(outside.filter((e) => /^articles\//.test(e)).length).toBeGreaterThan(0);
+  });
+
+  it("keeps in the standby tree only the previous build's site files, byte for byte", async () => {
+    const standby = join(stateDirForOutput(join(project.dir, ".dateline-cache"), project.outputDir), "standby");
+    expect(diffSnapshots(await snapshotTree(standby), firstBuild)).toBe("");
+    expect(firstBuild.size).toBeGreaterThan(ESCAPING_TEXTS.length * 4);
+    expect(diffSnapshots(await snapshotTree(project.outputDir), firstBuild)).toBe("");
   });
 
   it("gives each article and each name a page inside _site/", async () => {
@@ -159,6 +189,47 @@ describe("titles and names that slug to nothing", () => {
       expect((await listFiles(again.outputDir)).sort()).toEqual((await listFiles(project.outputDir)).sort());
     } finally {
       await again.cleanup();
+    }
+  });
+});
+
+describe("names that transliterate only in part", () => {
+  const PAIRS: [string, string, string][] = [
+    ["people", "王伟 Jr", "李娜 Jr"],
+    ["places", "北京 2024", "東京 2024"],
+    ["tags", "😀 A", "🎉 A"],
+  ];
+  let project: FixtureProject;
+  let warnings: string[];
+  beforeAll(async () => {
+    const files: Record<string, string> = {};
+    for (const side of [0, 1]) {
+      const names = PAIRS.map(([kind, ...pair]) => `${kind}: [${JSON.stringify(pair[side])}, ${JSON.stringify(side === 0 ? "José Martí" : "Jose Marti")}]`);
+      files[`2024/partly-${side}.md`] = articleText(`title: Story ${side}\ndate: 2024-05-0${side + 1}\n${names.join("\n")}`);
+    }
+    project = await createFixtureProject(files, "dateline-partly-");
+    warnings = (await project.build({ search: false })).warnings.map((w) => w.reason);
+  });
+  afterAll(() => project?.cleanup());
+
+  it("get a page each, not one shared page, each showing its own name and article", async () => {
+    for (const [kind, a, b] of PAIRS) {
+      expect(slugify(a)).not.toBe(slugify(b));
+      for (const [name, title] of [[a, "Story 0"], [b, "Story 1"]] as const) {
+        const page = await project.read(`${kind}/${slugify(name)}/index.html`);
+        expect(page, name).toContain(name);
+        expect(page, name).toContain(title);
+        expect(page, name).not.toContain(title === "Story 0" ? "Story 1" : "Story 0");
+      }
+    }
+    expect(warnings).toEqual([]);
+  });
+
+  it("while spellings that differ only in accents still share one page", async () => {
+    for (const [kind] of PAIRS) {
+      const page = await project.read(`${kind}/jose-marti/index.html`);
+      expect(page).toContain("Story 0");
+      expect(page).toContain("Story 1");
     }
   });
 });

@@ -6,10 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "../helpers/browser.js";
 import { articleText } from "../helpers/build-fixture.js";
 import { startCommand, type RunningCommand } from "../helpers/cli.js";
+import { slugify } from "../../src/slugs.js";
+import { monthUrl, termUrl, yearUrl } from "../../src/urls.js";
 
 /**
  * `npm start` (src/cli/serve.ts) as a user runs it, in a temp project: while it serves, adding,
- * editing, renaming and deleting articles updates every page that shows them, and a broken
+ * editing, renaming and deleting articles updates every page that shows them (the article, the
+ * front page, person / place / tag pages and their feeds, year and month pages, the site's feeds
+ * and search), and a broken
  * article is reported (terminal, browser console and a banner on every page) while the last good site stays up.
  */
 let dir: string;
@@ -57,6 +61,49 @@ async function searchTitles(query: string): Promise<string[]> {
   }
 }
 
+/** An article as the pages show it: where it is published, and what lists it. */
+interface Shown {
+  readonly title: string;
+  readonly url: string;
+  readonly year: string;
+  readonly month: string;
+  readonly people: readonly string[];
+  readonly places: readonly string[];
+  readonly tags: readonly string[];
+}
+
+const PUBLISHED: Shown = { title: "Zebrafish study published", url: "/2025/05/06/zebrafish-study-published/", year: "2025", month: "05", people: ["Grace Hopper", "Ada Lovelace"], places: ["Lisbon"], tags: ["science"] };
+const RETRACTED: Shown = { title: "Zebrafish study retracted", url: "/2025/06/09/zebrafish-study-retracted/", year: "2025", month: "06", people: ["Grace Hopper"], places: ["Lisbon", "Porto"], tags: ["science"] };
+
+/** Every listing page and feed that must show the article: front page, its terms' pages and feeds, its year and month, the site's feeds. */
+function listingsOf(article: Shown): string[] {
+  const terms = (["people", "places", "tags"] as const).flatMap((kind) => article[kind].map((name) => termUrl(kind, slugify(name))));
+  return ["/", ...terms, yearUrl(article.year), monthUrl(article.year, article.month), "/feed.xml", "/feed.json", ...terms.map((url) => `${url}feed.xml`)];
+}
+
+/** The article's own page answers, and every page that lists it shows it exactly once. */
+async function expectShownOnce(article: Shown): Promise<void> {
+  const own = await get(article.url);
+  expect(own.status, article.url).toBe(200);
+  expect(own.text).toContain(`<h1>${article.title}</h1>`);
+  for (const path of listingsOf(article)) {
+    const response = await get(path);
+    expect(response.status, path).toBe(200);
+    expect(response.text.split(article.title).length - 1, `${article.title} on ${path}`).toBe(1);
+  }
+}
+
+/** No page shows the article any more (pages that still exist, for `kept`'s sake, are checked too). */
+async function expectNotShown(article: Shown, kept?: Shown): Promise<void> {
+  const paths = new Set([...listingsOf(article), ...(kept ? listingsOf(kept) : []), "/people/ada-lovelace/", "/people/ada-lovelace/feed.xml"]);
+  for (const path of paths) {
+    const response = await get(path);
+    if (response.status === 404) continue;
+    expect(response.status, path).toBe(200);
+    expect(response.text, `${article.title} still on ${path}`).not.toContain(article.title);
+  }
+}
+
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "dateline-serve-"));
   await put("2023/harbour.md", articleText("title: Harbour reopens\ndate: 2023-06-01\npeople: [Ada Lovelace]\nplaces: [Kestrel Bay]\ntags: [ships]", "The harbour reopened."));
@@ -91,54 +138,51 @@ describe("npm start", () => {
   it("adds a new article to every page that lists it", { timeout: 90_000 }, async () => {
     await put("2025/05/zebrafish.md", articleText("title: Zebrafish study published\ndate: 2025-05-06\npeople: [Grace Hopper, Ada Lovelace]\nplaces: [Lisbon]\ntags: [science]", "Researchers studied zebrafish."));
     await eventually("the new article's page", async () => (await get("/2025/05/06/zebrafish-study-published/")).status === 200);
-    expect((await get("/")).text).toContain("Zebrafish study published");
-    for (const path of ["/people/grace-hopper/", "/places/lisbon/", "/tags/science/", "/2025/", "/2025/05/", "/people/ada-lovelace/"]) {
-      const response = await get(path);
-      expect(response.status, path).toBe(200);
-      expect(response.text, path).toContain("Zebrafish study published");
-    }
+    await expectShownOnce(PUBLISHED);
     expect((await get("/people/ada-lovelace/")).text).toContain("3 articles mentioning Ada Lovelace");
-    expect((await get("/feed.xml")).text).toContain("Zebrafish study published");
-    expect((await get("/feed.json")).text).toContain("Zebrafish study published");
-    expect((await get("/people/grace-hopper/feed.xml")).text).toContain("Zebrafish study published");
+    for (const [hub, name] of [["/people/", "Grace Hopper"], ["/places/", "Lisbon"], ["/tags/", "science"], ["/archive/", 'href="/2025/"']]) {
+      expect((await get(hub!)).text, hub).toContain(name);
+    }
     expect(await searchTitles("zebrafish")).toEqual(["Zebrafish study published"]);
   });
 
-  it("moves an edited article to its new title everywhere and drops the old URL", { timeout: 90_000 }, async () => {
-    await put("2025/05/zebrafish.md", articleText("title: Zebrafish study retracted\ndate: 2025-05-06\npeople: [Grace Hopper]\nplaces: [Lisbon]\ntags: [science]", "Researchers withdrew the zebrafish paper."));
-    await eventually("the edited article's page", async () => (await get("/2025/05/06/zebrafish-study-retracted/")).status === 200);
-    expect((await get("/2025/05/06/zebrafish-study-published/")).status).toBe(404);
-    const front = (await get("/")).text;
-    expect(front).toContain("Zebrafish study retracted");
-    expect(front).not.toContain("Zebrafish study published");
+  it("moves an edited article (new title, month, people and places) on every page, and drops what it left", { timeout: 90_000 }, async () => {
+    await put("2025/05/zebrafish.md", articleText("title: Zebrafish study retracted\ndate: 2025-06-09\npeople: [Grace Hopper]\nplaces: [Lisbon, Porto]\ntags: [science]", "Researchers withdrew the zebrafish paper."));
+    await eventually("the edited article's page", async () => (await get(RETRACTED.url)).status === 200);
+    await expectShownOnce(RETRACTED);
+    await expectNotShown(PUBLISHED, RETRACTED);
+    // Pages the edit emptied are gone; pages it only left show the other articles.
+    expect((await get(PUBLISHED.url)).status).toBe(404);
+    expect((await get("/2025/05/")).status).toBe(404);
     expect((await get("/people/ada-lovelace/")).text).toContain("2 articles mentioning Ada Lovelace");
-    expect((await get("/people/ada-lovelace/")).text).not.toContain("Zebrafish");
-    expect((await get("/people/grace-hopper/")).text).toContain("Zebrafish study retracted");
-    expect((await get("/feed.xml")).text).not.toContain("Zebrafish study published");
+    expect((await get("/people/ada-lovelace/feed.xml")).text).not.toContain("Zebrafish");
     expect(await searchTitles("zebrafish")).toEqual(["Zebrafish study retracted"]);
+    // Nothing of the old title is left in the index.
+    expect(await searchTitles("published")).toEqual([]);
   });
 
-  it("keeps a renamed file's article once, at the same URL", { timeout: 90_000 }, async () => {
+  it("keeps a renamed file's article once, at the same URL, on every page", { timeout: 90_000 }, async () => {
     const builds = () => (serve.output().match(/: built \d+ articles/g) ?? []).length;
     const buildsBefore = builds();
     await rename(join(dir, "content", "2025/05/zebrafish.md"), join(dir, "content", "2025/05/zebrafish-renamed.md"));
     await eventually("a rebuild after the rename", async () => builds() > buildsBefore);
     // A rename is two events (unlink, add); let any second rebuild of the burst finish too.
     await new Promise((done) => setTimeout(done, 1000));
-    expect((await get("/2025/05/06/zebrafish-study-retracted/")).status).toBe(200);
-    expect((await get("/").then((r) => r.text)).split("Zebrafish study retracted").length - 1).toBe(1);
-    expect((await get("/2025/05/06/zebrafish-study-retracted-2/")).status).toBe(404);
+    await expectShownOnce(RETRACTED);
+    expect((await get(`${RETRACTED.url.slice(0, -1)}-2/`)).status).toBe(404);
+    expect(await searchTitles("zebrafish")).toEqual(["Zebrafish study retracted"]);
   });
 
-  it("removes a deleted article's page, and a person, place, tag, month and year left with no article", { timeout: 90_000 }, async () => {
+  it("removes a deleted article from every page, and a person, place, tag, month and year left with no article", { timeout: 90_000 }, async () => {
     await rm(join(dir, "content", "2025/05/zebrafish-renamed.md"));
-    await eventually("the deleted article's page gone", async () => (await get("/2025/05/06/zebrafish-study-retracted/")).status === 404);
-    for (const path of ["/people/grace-hopper/", "/places/lisbon/", "/tags/science/", "/2025/", "/2025/05/", "/people/grace-hopper/feed.xml"]) {
+    await eventually("the deleted article's page gone", async () => (await get(RETRACTED.url)).status === 404);
+    for (const path of ["/people/grace-hopper/", "/places/lisbon/", "/places/porto/", "/tags/science/", "/2025/", "/2025/06/", "/people/grace-hopper/feed.xml", "/places/lisbon/feed.xml", "/places/porto/feed.xml", "/tags/science/feed.xml"]) {
       expect((await get(path)).status, path).toBe(404);
     }
-    expect((await get("/")).text).not.toContain("Zebrafish");
-    expect((await get("/people/")).text).not.toContain("Grace Hopper");
-    expect((await get("/feed.xml")).text).not.toContain("Zebrafish");
+    await expectNotShown(RETRACTED);
+    for (const [hub, name] of [["/people/", "Grace Hopper"], ["/places/", "Lisbon"], ["/places/", "Porto"], ["/tags/", "science"], ["/archive/", 'href="/2025/"']]) {
+      expect((await get(hub!)).text, hub).not.toContain(name);
+    }
     expect(await searchTitles("zebrafish")).toEqual([]);
   });
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listFiles } from "../../src/output/write-site.js";
 import { outputPathForUrl } from "../../src/urls.js";
 import { SAMPLE_CONTENT_DIR, buildFixtureSite, type FixtureProject } from "../helpers/build-fixture.js";
-import { SITEMAP_XSD, runXmllint } from "../helpers/xmllint.js";
+import { SITEMAP_INDEX_XSD, SITEMAP_XSD, runXmllint } from "../helpers/xmllint.js";
 
 /** The sample site's sitemap: valid against the sitemaps.org schema, and true to `_site/`. */
 
@@ -53,5 +53,66 @@ describe("sitemap.xml of the sample site", () => {
 
   it("is named by robots.txt with its absolute URL", async () => {
     expect(await site.read("robots.txt")).toBe(`User-agent: *\nDisallow:\n\nSitemap: ${BASE}sitemap.xml\n`);
+  });
+});
+
+describe("a sitemap split into parts (the sample site, at most 40 URLs per file)", () => {
+  const LIMIT = 40;
+  let split: FixtureProject;
+  let splitFiles: string[];
+  let index: { loc: string; lastmod: string | undefined }[];
+  const locsOf = (xml: string) => [...xml.matchAll(/<url>\s*<loc>([^<]*)<\/loc>(?:\s*<lastmod>([^<]*)<\/lastmod>)?\s*<\/url>/g)].map((m) => ({ loc: m[1]!, lastmod: m[2] }));
+
+  beforeAll(async () => {
+    split = await buildFixtureSite({}, { copyContentFrom: SAMPLE_CONTENT_DIR, sitemap: { maxUrlsPerFile: LIMIT }, search: false });
+    splitFiles = await listFiles(split.outputDir);
+    const xml = await split.read("sitemap.xml");
+    index = [...xml.matchAll(/<sitemap>\s*<loc>([^<]*)<\/loc>(?:\s*<lastmod>([^<]*)<\/lastmod>)?\s*<\/sitemap>/g)].map((m) => ({ loc: m[1]!, lastmod: m[2] }));
+  });
+  afterAll(() => split?.cleanup());
+
+  it("makes /sitemap.xml a sitemap index, valid against the sitemaps.org schema, naming every part once", async () => {
+    const lint = await runXmllint(`${split.outputDir}/sitemap.xml`, SITEMAP_INDEX_XSD);
+    expect(lint.output.trim()).toMatch(/validates$/);
+    expect(lint.ok).toBe(true);
+    const parts = splitFiles.filter((f) => /^sitemap-\d+\.xml$/.test(f)).sort((a, b) => Number(a.slice(8, -4)) - Number(b.slice(8, -4)));
+    expect(parts.length).toBe(Math.ceil(entries.length / LIMIT));
+    expect(parts.length).toBeGreaterThan(2);
+    expect(parts).toEqual(parts.map((_, i) => `sitemap-${i + 1}.xml`));
+    expect(index.map((e) => e.loc)).toEqual(parts.map((f) => `${BASE}${f}`));
+  });
+
+  it("writes parts that each validate, hold at most 40 URLs, and together list exactly what the unsplit sitemap lists", async () => {
+    const all: { loc: string; lastmod: string | undefined }[] = [];
+    for (const [i, { loc, lastmod }] of index.entries()) {
+      const file = loc.slice(BASE.length);
+      const lint = await runXmllint(`${split.outputDir}/${file}`, SITEMAP_XSD);
+      expect(lint.ok, `${file}: ${lint.output}`).toBe(true);
+      const part = locsOf(await split.read(file));
+      expect(part.length, file).toBeLessThanOrEqual(LIMIT);
+      expect(part.length, file).toBe(i < index.length - 1 ? LIMIT : entries.length - LIMIT * (index.length - 1));
+      // The index dates each part by its newest URL.
+      const newest = part.map((e) => e.lastmod!).reduce((a, b) => (Date.parse(b) > Date.parse(a) ? b : a));
+      expect(lastmod, file).toBe(newest);
+      all.push(...part);
+    }
+    expect(all).toEqual(entries);
+  });
+
+  it("names in its parts only files that exist in _site/", async () => {
+    for (const { loc } of index) {
+      for (const { loc: url } of locsOf(await split.read(loc.slice(BASE.length)))) {
+        expect(url.startsWith(BASE), url).toBe(true);
+        expect(splitFiles, url).toContain(outputPathForUrl(`/${url.slice(BASE.length)}`));
+      }
+    }
+    expect(await split.read("robots.txt")).toContain(`Sitemap: ${BASE}sitemap.xml\n`);
+  });
+
+  it("goes back to one sitemap, and removes the parts, when a rebuild no longer needs the split", async () => {
+    await split.build({ search: false });
+    const after = await listFiles(split.outputDir);
+    expect(after.filter((f) => /^sitemap-\d+\.xml$/.test(f))).toEqual([]);
+    expect(locsOf(await split.read("sitemap.xml"))).toEqual(entries);
   });
 });

@@ -71,8 +71,11 @@ export const SUBJECTS = {
     for (const name of [title, ...people, ...places, ...tags]) {
       if (typeof name !== "string" || name.trim() === "") return { kind: "bad", detail: `accepted an empty name ${JSON.stringify(name)}` };
     }
+    // An accepted source is a web address, or a relative URL that stays on the site it is read on.
     const url = result.data.source?.url;
-    if (url !== undefined && !/^https?:\/\//i.test(url)) return { kind: "bad", detail: `accepted source.url ${url}` };
+    if (url !== undefined && !/^https?:\/\//i.test(url) && (/^[a-z][a-z0-9+.-]*:/i.test(url) || new URL(url, "https://site.example/2024/01/01/a/").origin !== "https://site.example")) {
+      return { kind: "bad", detail: `accepted source.url ${url}` };
+    }
     return { kind: "ok" };
   },
 
@@ -134,3 +137,14 @@ export const SUBJECTS = {
 } satisfies Record<string, (input: never) => Outcome>;
 
 export type SubjectName = keyof typeof SUBJECTS;
+/** What the fuzz worker runs: the subjects, and the harness's own pollution check. */
+export type RunnableName = SubjectName | "pollutePrototype";
+
+/**
+ * Not a subject under test: it sets `Object.prototype[key]`, so a test can see that the worker
+ * notices a polluted prototype (and that such a check cannot pass vacuously).
+ */
+export function pollutePrototype(key: string): Outcome {
+  (Object.prototype as Record<string, unknown>)[key] = "polluted";
+  return { kind: "ok" };
+}

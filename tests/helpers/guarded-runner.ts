@@ -1,6 +1,6 @@
 import { fork, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import type { Outcome, SubjectName } from "./fuzz-subjects.js";
+import type { Outcome, RunnableName } from "./fuzz-subjects.js";
 
 /**
  * Runs fuzz subjects in a child process with a time limit per input, as markdown-it's
@@ -36,7 +36,7 @@ export class GuardedRunner {
     this.child = undefined;
   }
 
-  private async runOnce(subject: SubjectName, input: unknown, limitMs: number): Promise<GuardedOutcome> {
+  private async runOnce(subject: RunnableName, input: unknown, limitMs: number): Promise<GuardedOutcome> {
     if (!this.child) await this.start();
     else await this.ready;
     const child = this.child!;
@@ -69,7 +69,7 @@ export class GuardedRunner {
     });
   }
 
-  async run(subject: SubjectName, input: unknown, limitMs = INPUT_CPU_LIMIT_MS): Promise<GuardedOutcome> {
+  async run(subject: RunnableName, input: unknown, limitMs = INPUT_CPU_LIMIT_MS): Promise<GuardedOutcome> {
     const first = await this.runOnce(subject, input, limitMs);
     if (first.kind !== "slow") return first;
     this.stop();

@@ -147,21 +147,43 @@ describe("validateArticle: source, draft and the rest", () => {
     expect(data("title: T\ndate: 2024-04-11\nsource: Wire service").source).toEqual({ name: "Wire service" });
   });
 
-  it.each(["javascript:alert(1)", "JaVaScRiPt:alert(1)", "data:text/html,x", "ftp://example.org/a", "//example.org/a", "example.org", "https://"])(
-    "refuses source.url %j",
-    (url) => {
-      const result = check(`title: T\ndate: 2024-04-11\nsource:\n  name: Wire\n  url: ${JSON.stringify(url)}`);
-      expect(result.ok ? [] : result.issues).toEqual([
-        expect.objectContaining({
-          field: "source.url",
-          ruleId: "article-schema:source",
-          reason: `\`source.url\`: ${JSON.stringify(url)} is not a web address; expected an http:// or https:// URL`,
-          expected: "an http(s) URL",
-          line: 4,
-        }),
-      ]);
-    },
-  );
+  it.each(["/2021/03/15/footbridge/", "/feed.xml", "../../../../2021/", "./notes/", "/2021/?q=a#b"])("accepts the relative source.url %j as written", (url) => {
+    expect(data(`title: T\ndate: 2024-04-11\nsource:\n  name: Our earlier story\n  url: ${JSON.stringify(url)}`).source).toEqual({ name: "Our earlier story", url });
+  });
+
+  it.each([
+    "javascript:alert(1)",
+    "JaVaScRiPt:alert(1)",
+    "data:text/html,x",
+    "ftp://example.org/a",
+    "mailto:desk@example.org",
+    "//example.org/a",
+    "/\\example.org/a",
+    "\\\\example.org/a",
+    "./a\\b",
+    "/a b/",
+    "/a\tb/",
+    "notes/story",
+    "?q=1",
+    "#top",
+    "https://",
+  ])("refuses source.url %j", (url) => {
+    const result = check(`title: T\ndate: 2024-04-11\nsource:\n  name: Wire\n  url: ${JSON.stringify(url)}`);
+    expect(result.ok ? [] : result.issues).toEqual([
+      expect.objectContaining({
+        field: "source.url",
+        ruleId: "article-schema:source",
+        reason: `\`source.url\`: ${JSON.stringify(url)} is not a web address; expected an http:// or https:// URL, or a relative one starting with /, ./ or ../`,
+        expected: "an http(s) or relative URL",
+        line: 4,
+      }),
+    ]);
+  });
+
+  it("suggests the scheme for a web address written without one", () => {
+    const result = check("title: T\ndate: 2024-04-11\nsource:\n  url: example.org/story");
+    expect(result.ok ? [] : result.issues.map((i) => i.hint)).toEqual(["write the whole address, e.g. https://example.org/story"]);
+  });
 
   it("reads draft as a boolean", () => {
     expect(data("title: T\ndate: 2024-04-11\ndraft: true").draft).toBe(true);

@@ -71,6 +71,17 @@ describe("NewsArticle JSON-LD", () => {
     });
   });
 
+  it.each([
+    ["/2021/03/15/footbridge/", "/archive/2021/03/15/footbridge/", "https://news.example.org/archive/2021/03/15/footbridge/"],
+    ["../../../../2021/", "../../../../2021/", "https://news.example.org/archive/2021/"],
+    ["https://example.org/wire/1", "https://example.org/wire/1", "https://example.org/wire/1"],
+  ])("links the source %j as %j on the page (under /archive/) and as %j in isBasedOn", (url, href, absolute) => {
+    const { page, html } = renderedArticle(article({ source: { name: "Earlier", url } }));
+    expect(html).toContain(`<p class="article-source">Source: <a href="${href}" rel="noopener noreferrer">Earlier</a></p>`);
+    expect((page.metadata!.jsonLd as { isBasedOn?: string }).isBasedOn).toBe(absolute);
+    expect(jsonLdBlocks(html)).toEqual([page.metadata!.jsonLd]);
+  });
+
   it("stays one valid, inert script element whatever the title holds", () => {
     const { page, html } = renderedArticle(article());
     const blocks = jsonLdBlocks(html);

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ConfigFileError } from "../../src/errors.js";
-import { DEFAULT_SETTINGS, loadSettings, parseSettings } from "../../src/settings.js";
+import { DEFAULT_SETTINGS, checkPathPrefixFlag, isValidPathPrefix, loadSettings, parseSettings } from "../../src/settings.js";
 
 const FILE = "content/site.yaml";
 
@@ -90,6 +90,23 @@ describe("parseSettings", () => {
   it("refuses path prefixes that climb or hold odd characters", () => {
     expect(issuesOf("pathPrefix: /a/../b/")[0]!.ruleId).toBe("settings:pathPrefix");
     expect(issuesOf('pathPrefix: "/a b/"')[0]!.ruleId).toBe("settings:pathPrefix");
+  });
+
+  const GOOD_PREFIXES = ["/", "", "/archive/", "archive", "/news/archive/", "/a.b_c-d~e/", "//archive//"];
+  const BAD_PREFIXES = ["/../x/", "/a/./b/", "..", "/a?b/", "/a#b/", "/a//b/", "/a b/", "/a%2e/", "/a\\b/", "/a:b/", "/ä/"];
+
+  it.each(GOOD_PREFIXES)("accepts the path prefix %j, as a setting and as the flag", (prefix) => {
+    expect(isValidPathPrefix(prefix)).toBe(true);
+    expect(checkPathPrefixFlag(prefix)).toBeUndefined();
+    expect(() => parseSettings(`pathPrefix: ${JSON.stringify(prefix)}`, "content/site.yaml")).not.toThrow();
+  });
+
+  it.each(BAD_PREFIXES)("refuses the path prefix %j, as a setting and as the flag", (prefix) => {
+    expect(isValidPathPrefix(prefix)).toBe(false);
+    expect(issuesOf(`pathPrefix: ${JSON.stringify(prefix)}`)[0]!.ruleId).toBe("settings:pathPrefix");
+    expect(checkPathPrefixFlag(prefix)).toBe(
+      `--pathprefix: ${JSON.stringify(prefix)} is not a path prefix; expected a path like /archive/: letters, digits, - _ . ~ and /, with no empty, "." or ".." segment`,
+    );
   });
 
   it("names an unknown setting, lists the known ones and suggests the likely one", () => {

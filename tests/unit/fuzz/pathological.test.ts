@@ -82,8 +82,15 @@ describe("the article reader on pathological front-matter", () => {
   });
 
   it("does not let __proto__ in front-matter reach Object.prototype", async () => {
-    await runner.run("parseArticle", FRONT_MATTERS["a key that looks like __proto__"]!);
+    // The worker that parses checks its own Object.prototype after every input (fuzz-worker.ts).
+    const outcome = await runner.run("parseArticle", FRONT_MATTERS["a key that looks like __proto__"]!);
+    expect(outcome).toMatchObject({ kind: "ok" });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it("would see it if it did: the worker reports a polluted prototype as a bad outcome, then starts clean", async () => {
+    expect(await runner.run("pollutePrototype", "pollutedByTest")).toMatchObject({ kind: "bad", detail: "Object.prototype gained pollutedByTest" });
+    expect(await runner.run("parseArticle", FRONT_MATTERS["a key that looks like __proto__"]!)).toMatchObject({ kind: "ok" });
   });
 });
 
