@@ -7,10 +7,10 @@ import matter from "gray-matter";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildSite } from "../../src/build.js";
 import { slugify } from "../../src/slugs.js";
+import { requireSharedSample, skipWithoutSharedSample } from "../helpers/shared-sample.js";
 
 const ROOT = path.resolve(__dirname, "../..");
 const FIXTURES = path.join(ROOT, "tests", "fixtures", "raw");
-const SAMPLE = path.resolve(ROOT, "../shared/samples/2024-04-11-blinken-gallant.txt");
 const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
 /** The harbour-vote title slugs past 80 characters, so its file name is cut and hashed by the one slug rule. */
 const GALWAY = slugify("Councillors in Galway voted on Thursday to close the old harbour road to cars on summer");
@@ -129,7 +129,8 @@ describe("npm run import", () => {
     expect(stderr).toContain("usage: npm run import --");
   });
 
-  it.skipIf(!existsSync(SAMPLE))("imports the shared raw sample with its seven people", async () => {
+  it.skipIf(skipWithoutSharedSample)("imports the shared raw sample with its seven people", async () => {
+    const SAMPLE = requireSharedSample();
     const dir = await mkdtemp(path.join(tmpdir(), "dateline-import-sample-"));
     const { code } = runImport([SAMPLE, "--out", "content"], dir);
     expect(code).toBe(0);
@@ -139,7 +140,8 @@ describe("npm run import", () => {
     expect(data.places).toEqual(expect.arrayContaining(["United States", "Israel", "Iran", "Gaza", "Damascus", "Tehran"]));
   });
 
-  it.skipIf(!existsSync(SAMPLE))("builds the imported sample into a site whose person pages are exactly its seven people", async () => {
+  it.skipIf(skipWithoutSharedSample)("builds the imported sample into a site whose person pages are exactly its seven people", async () => {
+    const SAMPLE = requireSharedSample();
     const dir = await mkdtemp(path.join(tmpdir(), "dateline-import-build-"));
     expect(runImport([SAMPLE, "--out", "content"], dir).code).toBe(0);
     await buildSite({ projectDir: dir, search: false });
