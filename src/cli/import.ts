@@ -1,3 +1,4 @@
+import path from "node:path";
 import { parseArgs } from "node:util";
 import cliProgress from "cli-progress";
 import { AliasesFileError, loadAliases } from "../aliases.js";
@@ -62,7 +63,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const out = values.out ?? "content";
   let aliases;
   try {
-    aliases = await loadAliases(out);
+    aliases = await loadAliases(out, path.relative(process.cwd(), path.resolve(out)) || ".");
   } catch (error) {
     if (error instanceof AliasesFileError) {
       process.stderr.write(error.message + "\n");

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { cp, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -113,7 +113,6 @@ describe("npm run import", () => {
   it("applies content/aliases.yaml", async () => {
     const dir = await mkdtemp(path.join(tmpdir(), "dateline-import-aliases-"));
     await cp(path.join(FIXTURES, "good"), path.join(dir, "raw"), { recursive: true });
-    const { mkdir } = await import("node:fs/promises");
     await mkdir(path.join(dir, "content"));
     await writeFile(path.join(dir, "content", "aliases.yaml"), 'people:\n  aliases: { "niamh gallagher": "Niamh Ní Ghallchóir" }\nplaces:\n  ignore: [Galway]\n');
     runImport(["raw", "--out", "content"], dir);
@@ -121,6 +120,18 @@ describe("npm run import", () => {
     const { data } = matter(await readFile(file, "utf8"));
     expect(data.people).toEqual(["Niamh Ní Ghallchóir"]);
     expect(data.places).toEqual([]);
+  });
+
+  it("stops on a bad aliases file, naming it relative to the working folder", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "dateline-import-bad-aliases-"));
+    await cp(path.join(FIXTURES, "good"), path.join(dir, "raw"), { recursive: true });
+    await mkdir(path.join(dir, "content"));
+    await writeFile(path.join(dir, "content", "aliases.yaml"), 'people:\n  aliases:\n    - "Niamh Gallagher"\n');
+    // --out given as an absolute path: the message still names the file as the user sees it.
+    const { code, stderr } = runImport(["raw", "--out", path.join(dir, "content")], dir);
+    expect(code).toBe(1);
+    expect(stderr.trim()).toBe("content/aliases.yaml:3:1  error  `people.aliases` must map each variant to its canonical name; got a list  aliases:shape");
+    expect(await listMarkdown(path.join(dir, "content"))).toEqual([]);
   });
 
   it.each([[[]], [["raw", "--bogus"]], [["raw", "--tag"]], [["raw", "--workers", "x"]]])("exits 2 with a usage message on bad usage: %j", (args) => {
