@@ -38,7 +38,16 @@ export type ImportResult =
       /** True when an earlier import of the same source was replaced (`--force`). */
       readonly replaced: boolean;
     }
-  | { readonly status: "skipped"; readonly file: string; readonly path: string; readonly reason: string }
+  | {
+      readonly status: "skipped";
+      readonly file: string;
+      /** The article that already holds this text. */
+      readonly path: string;
+      /** "already imported", or "same text as <file> in this batch". */
+      readonly reason: string;
+      /** Set when the text is that of another raw file of this batch, imported by this run. */
+      readonly sameTextAs?: string;
+    }
   | { readonly status: "failed"; readonly file: string; readonly reason: string };
 
 const RAW_EXTENSIONS = /\.(?:txt|md)$/i;
@@ -73,7 +82,8 @@ export async function importBatch(options: ImportOptions): Promise<ImportResult[
   const { hashes, files: existingFiles } = await scanImportedHashes(options.out);
   const prepared = await prepareBatch(files, { workers: options.workers, onProgress: options.onProgress });
   const claimed = new Set<string>(existingFiles);
-  const seenInBatch = new Map<string, string>();
+  /** SHA-256 of each text met so far → the article holding it, and the raw file imported for it in this run. */
+  const seenInBatch = new Map<string, { path: string; importedFrom?: string }>();
   const planned: { index: number; target: string; content: string; replace: boolean; file: string; shown: string }[] = [];
   const slots: (ImportResult | null)[] = [];
   for (const item of prepared) {
@@ -82,19 +92,24 @@ export async function importBatch(options: ImportOptions): Promise<ImportResult[
       continue;
     }
     const earlier = seenInBatch.get(item.sha256);
+    if (earlier?.importedFrom !== undefined) {
+      const sameTextAs = earlier.importedFrom;
+      slots.push({ status: "skipped", file: item.file, path: earlier.path, reason: `same text as ${sameTextAs} in this batch`, sameTextAs });
+      continue;
+    }
     if (earlier !== undefined) {
-      slots.push({ status: "skipped", file: item.file, path: earlier, reason: "same text as another file of this batch" });
+      slots.push({ status: "skipped", file: item.file, path: earlier.path, reason: "already imported" });
       continue;
     }
     const existing = hashes.get(item.sha256);
     if (existing !== undefined && !options.force) {
-      seenInBatch.set(item.sha256, existing);
+      seenInBatch.set(item.sha256, { path: existing });
       slots.push({ status: "skipped", file: item.file, path: existing, reason: "already imported" });
       continue;
     }
     const target = existing !== undefined ? path.resolve(existing) : chooseArticlePath(outAbsolute, item.day, item.slug, claimed);
     const shown = path.relative(process.cwd(), target) || target;
-    seenInBatch.set(item.sha256, shown);
+    seenInBatch.set(item.sha256, { path: shown, importedFrom: item.file });
     const article = finishArticle(item, aliases, options.tags ?? []);
     slots.push({
       status: "imported",
