@@ -32,6 +32,14 @@ async function readHead(file: string): Promise<string> {
 
 /** Every file under `dir` (recursively) whose name passes `accept`, sorted; none if `dir` is missing. */
 export async function listFiles(dir: string, accept: (name: string) => boolean): Promise<string[]> {
+  return (await listTree(dir))
+    .filter((f) => accept(f.name) && !f.name.startsWith("."))
+    .map((f) => f.file)
+    .sort();
+}
+
+/** Every file under `dir`, hidden ones too, with its name; none if `dir` is missing. */
+async function listTree(dir: string): Promise<{ name: string; file: string }[]> {
   let entries;
   try {
     entries = await readdir(dir, { recursive: true, withFileTypes: true });
@@ -40,9 +48,8 @@ export async function listFiles(dir: string, accept: (name: string) => boolean):
     throw error;
   }
   return entries
-    .filter((e) => e.isFile() && accept(e.name) && !e.name.startsWith("."))
-    .map((e) => path.join(e.parentPath ?? (e as unknown as { path: string }).path, e.name))
-    .sort();
+    .filter((e) => e.isFile())
+    .map((e) => ({ name: e.name, file: path.join(e.parentPath ?? (e as unknown as { path: string }).path, e.name) }));
 }
 
 /** `<out>/YYYY/MM/<slug>.md`, or `<slug>-2.md`, `-3`… when that name is taken on disk or in `claimed`. */
@@ -122,18 +129,10 @@ export const STALE_TEMP_AGE_MS = 60 * 60 * 1000;
  * into the same folder keeps its files. Returns the paths removed.
  */
 export async function removeStaleTempFiles(outDir: string, now = Date.now()): Promise<string[]> {
-  let entries;
-  try {
-    entries = await readdir(outDir, { recursive: true, withFileTypes: true });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
-    throw error;
-  }
   const removed: string[] = [];
-  for (const entry of entries) {
-    const match = entry.isFile() ? TEMP_FILE.exec(entry.name) : null;
+  for (const { name, file } of await listTree(outDir)) {
+    const match = TEMP_FILE.exec(name);
     if (!match) continue;
-    const file = path.join(entry.parentPath ?? (entry as unknown as { path: string }).path, entry.name);
     const writer = Number(match[1]);
     let stale = writer === process.pid || !isProcessRunning(writer);
     if (!stale) {
