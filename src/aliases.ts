@@ -49,8 +49,11 @@ export function emptyAliases(): Aliases {
   return { file: null, people: EMPTY_TABLE, places: EMPTY_TABLE, tags: EMPTY_TABLE };
 }
 
-/** Reads `<contentDir>/aliases.yaml`; a missing file means no aliases. */
-export async function loadAliases(contentDir: string): Promise<Aliases> {
+/**
+ * Reads `<contentDir>/aliases.yaml`; a missing file means no aliases. Messages name the file under
+ * `displayDir` (the content folder as the user sees it, e.g. `content`), not its absolute path.
+ */
+export async function loadAliases(contentDir: string, displayDir = contentDir): Promise<Aliases> {
   const file = path.join(contentDir, ALIASES_FILE);
   let text: string;
   try {
@@ -59,7 +62,7 @@ export async function loadAliases(contentDir: string): Promise<Aliases> {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return emptyAliases();
     throw error;
   }
-  return parseAliases(text, file);
+  return parseAliases(text, path.join(displayDir, ALIASES_FILE));
 }
 
 /** Parses the text of an aliases file (pure; `file` is used in messages). */

@@ -55,8 +55,9 @@ export async function prepareSite(options: PrepareOptions): Promise<PreparedSite
   // The CLIs check the flag first (exit code 2); this keeps callers of the API to the same rule.
   const prefixProblem = options.pathPrefix === undefined ? undefined : checkPathPrefixFlag(options.pathPrefix);
   if (prefixProblem) throw new DatelineError(prefixProblem);
-  // Messages name the settings file as the user sees it: content/site.yaml.
-  const loadedSettings = await loadSettings(options.contentDir, relative(projectDir, options.contentDir) || ".");
+  // Messages name the settings and aliases files as the user sees them: content/site.yaml.
+  const shownContentDir = relative(projectDir, options.contentDir) || ".";
+  const loadedSettings = await loadSettings(options.contentDir, shownContentDir);
   const settings: SiteSettings =
     options.pathPrefix !== undefined ? { ...loadedSettings, pathPrefix: normalizePathPrefix(options.pathPrefix) } : loadedSettings;
   const md = createMarkdown();
@@ -68,7 +69,7 @@ export async function prepareSite(options: PrepareOptions): Promise<PreparedSite
   options.onArticlesLoaded?.();
   if (loaded.errors.length > 0) throw new ArticleValidationError(loaded.errors);
   // The aliases file renames and drops names on every page, so a fix there needs no article edits.
-  const aliases = options.resolveName ? undefined : await loadAliases(options.contentDir);
+  const aliases = options.resolveName ? undefined : await loadAliases(options.contentDir, shownContentDir);
   const resolve = options.resolveName ?? (aliases ? (kind: "people" | "places" | "tags", name: string) => resolveName(aliases, kind, name) : undefined);
   const model = buildSiteModel(loaded.articles, settings, resolve, options.sitemap ? { sitemap: options.sitemap } : {});
 

@@ -1,3 +1,4 @@
+import path from "node:path";
 import { parseArgs } from "node:util";
 import cliProgress from "cli-progress";
 import { AliasesFileError, loadAliases } from "../aliases.js";
@@ -62,7 +63,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const out = values.out ?? "content";
   let aliases;
   try {
-    aliases = await loadAliases(out);
+    aliases = await loadAliases(out, path.relative(process.cwd(), path.resolve(out)) || ".");
   } catch (error) {
     if (error instanceof AliasesFileError) {
       process.stderr.write(error.message + "\n");
@@ -110,12 +111,30 @@ function formatReport(results: readonly ImportResult[], dryRun: boolean): string
     }
   }
   const imported = results.filter((r) => r.status === "imported").length;
-  const skipped = results.filter((r) => r.status === "skipped");
-  const failed = results.filter((r) => r.status === "failed");
-  for (const r of failed) if (r.status === "failed") lines.push(r.reason);
+  let alreadyImported = 0;
+  let sameText = 0;
+  let failed = 0;
+  for (const r of results) {
+    if (r.status === "failed") {
+      failed++;
+      lines.push(r.reason);
+    } else if (r.status === "skipped" && r.sameTextAs !== undefined) {
+      sameText++;
+      // Each one on its own line: the user may have meant two different stories.
+      lines.push(`${r.file}  skipped  ${r.reason}`);
+    } else if (r.status === "skipped") alreadyImported++;
+  }
   const verb = dryRun ? "would import" : "imported";
-  lines.push(`${verb} ${imported}, skipped ${skipped.length} (already imported), failed ${failed.length}`);
+  lines.push(`${verb} ${imported}, ${formatSkipped(alreadyImported, sameText)}, failed ${failed}`);
   return lines.join("\n") + "\n";
+}
+
+/** "skipped 3 (already imported)", "skipped 1 (same text as another file in this batch)", or both counted. */
+function formatSkipped(alreadyImported: number, sameText: number): string {
+  const total = alreadyImported + sameText;
+  if (sameText === 0) return `skipped ${total} (already imported)`;
+  if (alreadyImported === 0) return `skipped ${total} (same text as another file in this batch)`;
+  return `skipped ${total} (${alreadyImported} already imported, ${sameText} same text as another file in this batch)`;
 }
 
 main(process.argv.slice(2)).then(

@@ -4,6 +4,7 @@ import { canonicalPlaceName, isKnownPlace, isMajorPlace } from "./places.js";
 import { findRuns, type Run } from "./runs.js";
 import { tokenizeText, type Token } from "./tokenize.js";
 import { PLACE_SUFFIXES } from "./gazetteer.js";
+import { featureInRun, featureWithOf, foldFeatureNames } from "./features.js";
 import {
   CORPORATE_SUFFIXES,
   DEITIES,
@@ -31,8 +32,8 @@ const HOLIDAYS = new Set(["eid", "ramadan", "christmas", "easter", "hanukkah", "
 const COMMON_SUFFIX = /(?:tion|sion|ment|ness|ity|ance|ence|ism|ship|hood|ology|ical|ive|ous|ful|less|able|ible|ary|ery|ics|pathy|osis|emia|form)$/;
 const PERSON_NOUNS = new Set(["woman", "man", "girl", "boy", "mother", "father", "veteran", "former", "retired", "resident", "native", "citizen", "national", "member", "businessman", "businesswoman", "politician", "lawmaker", "legislator", "mp"]);
 const PLACE_NOUNS_AFTER = new Set(["neighborhood", "neighbourhood", "district", "province", "region", "area", "town", "city", "village", "suburb", "county", "governorate", "municipality", "township", "valley", "island"]);
-const PLACE_CUES = new Set(["in", "near", "outside", "across", "throughout", "around", "off"]);
-const PLACE_CUE_NOUNS = new Set(["town", "city", "village", "capital", "province", "state", "island", "islands", "region", "district", "county", "suburb", "port", "republic", "kingdom", "outskirts", "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "municipality", "prefecture", "neighbourhood", "neighborhood"]);
+const PLACE_CUES = new Set(["in", "near", "outside", "across", "throughout", "around", "off", "above", "below", "beyond", "along"]);
+const PLACE_CUE_NOUNS = new Set(["town", "city", "village", "capital", "province", "state", "island", "islands", "region", "district", "county", "suburb", "port", "republic", "kingdom", "outskirts", "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "municipality", "prefecture", "neighbourhood", "neighborhood", "shore", "shores", "summit", "slopes", "foothills", "mouth", "waters"]);
 
 interface Context {
   readonly tokens: readonly Token[];
@@ -64,7 +65,17 @@ export function extractEntities(input: string): Entities {
   const lones: LoneMention[] = [];
   if (dateline) places.push(canonicalPlaceName(dateline));
 
-  for (const run of findRuns(tokens)) classifyRun(run, ctx, places, persons, lones);
+  const runs = findRuns(tokens);
+  for (let k = 0; k < runs.length; k++) {
+    // "Gulf of Mexico" spans two runs; "Mexico" alone is not named.
+    const joined = featureWithOf(runs[k]!, runs[k + 1], tokens);
+    if (joined !== null) {
+      places.push(joined);
+      k++;
+      continue;
+    }
+    classifyRun(runs[k]!, ctx, places, persons, lones);
+  }
 
   const people = dropAttributiveSurnames(mergePeople(persons));
   const surnames = new Set(people.filter((p) => p.length > 1).map((p) => fold(p[p.length - 1]!)));
@@ -81,7 +92,7 @@ export function extractEntities(input: string): Entities {
   const personKeys = new Set(allPeople.map((p) => fold(p.join(" "))));
   return {
     people: unique(allPeople.map((p) => p.join(" "))),
-    places: unique(places.filter((p) => !personKeys.has(fold(p)))),
+    places: foldFeatureNames(unique(places.filter((p) => !personKeys.has(fold(p))))),
   };
 }
 
@@ -99,6 +110,13 @@ function classifyRun(run: Run, ctx: Context, places: string[], persons: PersonMe
   }
   if (HOLIDAYS.has(bare(words[0] ?? ""))) return;
   if (isQuotedTitle(run, ctx)) return;
+  const feature = featureInRun(run, ctx.tokens);
+  // "River Phoenix said": a feature's shape, a person's use.
+  if (feature !== null && !isFollowedBySpeechVerb(run, ctx)) {
+    places.push(canonicalPlaceName(feature));
+    return;
+  }
+  if (isBesideAmpersand(run, ctx)) return;
   // "St. Mary's Church", "Guy's Hospital": a possessive naming a building or school.
   const nextToken = ctx.tokens[run.end];
   if (run.possessive && nextToken?.isWord && nextToken.capitalised && POSSESSIVE_FACILITIES.has(bare(nextToken.text))) return;
@@ -114,6 +132,8 @@ function classifyRun(run: Run, ctx: Context, places: string[], persons: PersonMe
   // A sentence-opening ordinary word is not part of the name ("But Blinken", "The Hague" aside).
   while (words.length > 0 && isNeverName(words[0]!)) words.shift();
   if (run.opensSentence && words.length > 0 && words[0] === run.words[0] && isCommonWord(words[0]!, ctx) && !isTitleWord(words[0]!)) {
+    words.shift();
+  } else if (run.opensSentence && words[0] === run.words[0] && isRoleBeforeName(words)) {
     words.shift();
   }
   // Months and weekdays split a run ("Monday Gallant said" is rare; "Wednesday" alone is not a name).
@@ -228,6 +248,18 @@ function looksLikePersonName(words: readonly string[], run: Run, ctx: Context): 
   return false;
 }
 
+/**
+ * "Hydrologist Marlene Hoffstetter", "Organiser Gwen Atherton": a sentence-opening word shaped like
+ * a role (-er, -or, -ist, -ian, -ant, -ent), not itself a known name, before a known given name.
+ */
+function isRoleBeforeName(words: readonly string[]): boolean {
+  if (words.length < 3) return false;
+  const lex = loadLexicon();
+  const first = bare(words[0]!);
+  if (lex.firstNames.has(first) || lex.lastNames.has(first) || !/(?:er|or|ist|ian|ant|ent)$/.test(first)) return false;
+  return lex.firstNames.has(bare(words[1]!));
+}
+
 /** Index of the last title word that still has name words after it, or -1. */
 function findLastTitle(words: readonly string[]): number {
   for (let k = words.length - 2; k >= 0; k--) {
@@ -278,11 +310,18 @@ function isKnownPlaceCountryOnlyAlias(words: readonly string[]): boolean {
   return words.length === 1 && words[0]!.length <= 3;
 }
 
-/** "the Ontario Ghostbusters", "The Silver Star": people are not named with an article. */
+/**
+ * "the Ontario Ghostbusters", "The Silver Star": people are not named with an article, nor is the
+ * second of two names sharing one ("the Cerro Blanco and Loma Verde mines").
+ */
 function followsArticle(run: Run, ctx: Context): boolean {
   if (/^the$/i.test(run.words[0] ?? "")) return true;
   const before = previousWord(ctx.tokens, run.start);
-  return before === "the";
+  if (before === "the") return true;
+  if (before !== "and" && before !== "or") return false;
+  let k = run.start - 2;
+  while (k >= 0 && ctx.tokens[k]!.isWord && ctx.tokens[k]!.capitalised) k--;
+  return k < run.start - 2 && previousWord(ctx.tokens, k + 1) === "the";
 }
 
 function hasPersonContext(run: Run, ctx: Context): boolean {
@@ -308,6 +347,8 @@ function hasPersonContext(run: Run, ctx: Context): boolean {
 }
 
 function followsPlaceCue(run: Run, ctx: Context): boolean {
+  // "In Amazonas, …": the cue opened the sentence and the run with it.
+  if (run.words.length > 1 && PLACE_CUES.has(run.words[0]!.toLowerCase())) return true;
   const before = previousWord(ctx.tokens, run.start);
   return before !== null && PLACE_CUES.has(before) && !run.opensSentence;
 }
@@ -351,6 +392,17 @@ function isFollowedByPlacePhrase(run: Run, ctx: Context): boolean {
   return false;
 }
 
+function isFollowedBySpeechVerb(run: Run, ctx: Context): boolean {
+  const after = ctx.tokens[run.end];
+  return after?.isWord === true && SPEECH_VERBS.has(after.text.toLowerCase());
+}
+
+/** "Marks & Spencer", "Procter & Gamble": names joined by an ampersand are a firm's. */
+function isBesideAmpersand(run: Run, ctx: Context): boolean {
+  const t = ctx.tokens;
+  return (t[run.end]?.text === "&" && t[run.end + 1]?.capitalised === true) || (t[run.start - 1]?.text === "&" && t[run.start - 2]?.capitalised === true);
+}
+
 /** A run standing alone in quotes is the title of a work ("Canciones del Puerto"). */
 function isQuotedTitle(run: Run, ctx: Context): boolean {
   const before = ctx.tokens[run.start - 1]?.text;
@@ -385,11 +437,14 @@ function resolveLone(
   if (isFollowedByMajorPlace(lone.run, ctx) && !lex.firstNames.has(lower)) return "place";
   if (lone.run.opensSentence && isCommonWord(word, ctx)) return "none";
   if (isCommonWord(word, ctx) && !lex.firstNames.has(lower) && !lex.lastNames.has(lower)) return "none";
+  // "the institute in Koblenz said": the verb belongs to the sentence's subject, not to the place.
+  const placeCued = followsPlaceCue(lone.run, ctx) && !word.includes("-") && ctx.tokens[lone.run.end]?.text !== ":";
+  if (speech && placeCued && !lex.firstNames.has(lower) && !lex.lastNames.has(lower)) return "place";
   if (speech) return "person";
   const before = previousWord(ctx.tokens, lone.run.start);
   const beforeTwo = previousWord(ctx.tokens, lone.run.start - 1);
   if (before === "of" && beforeTwo !== null && PLACE_CUE_NOUNS.has(beforeTwo)) return "place";
-  if (followsPlaceCue(lone.run, ctx) && !word.includes("-") && ctx.tokens[lone.run.end]?.text !== ":") return "place";
+  if (placeCued) return "place";
   if (isFollowedByPlacePhrase(lone.run, ctx)) return "place";
   if (lex.firstNames.has(lower) && !lone.run.opensSentence) return "person";
   return "none";

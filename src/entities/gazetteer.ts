@@ -189,3 +189,40 @@ export const PLACE_SUFFIXES = new Set(
   ("County|Province|Prefecture|Governorate|District|Region|Oblast|Island|Islands|Isles|Atoll|Valley|" +
     "Peninsula|Strip|Heights|Territory|City|Township|Borough|Parish|Springs|Falls|Beach|Hills|State").split("|"),
 );
+
+/**
+ * Geographic features that are places by name alone: mountain ranges and peaks, rivers, lakes,
+ * straits, deserts and other natural regions. Loaded with the other places. Names with a feature
+ * word ("Black Sea", "Lake Victoria", "Gulf of Aden") need no entry: features.ts reads their shape.
+ * One-word names that are also a company or an adjective are in AMBIGUOUS_FEATURES instead.
+ */
+export const NATURAL_FEATURES = (
+  "Alps|Andes|Himalayas|Himalaya|Pyrenees|Rockies|Urals|Appalachians|Carpathians|Dolomites|Apennines|" +
+  "Hindu Kush|Karakoram|Tian Shan|Pamirs|Drakensberg|Sierra Nevada|Everest|Kilimanjaro|Matterhorn|" +
+  "Mont Blanc|Aconcagua|Denali|Elbrus|Etna|Vesuvius|Ben Nevis|Snowdon|" +
+  "Rhine|Seine|Loire|Rhone|Volga|Yangtze|Ganges|Indus|Brahmaputra|Euphrates|Tigris|Zambezi|Limpopo|" +
+  "Orinoco|Rio Grande|Tiber|Elbe|Oder|Vistula|Dnieper|Dniester|Mersey|Severn|Nile|Danube|Thames|" +
+  "Mekong|Irrawaddy|Yenisei|Potomac|Baikal|Titicaca|Tanganyika|Windermere|" +
+  "English Channel|Bosphorus|Dardanelles|Grand Canyon|Arctic Circle|" +
+  "Gobi|Kalahari|Atacama|Mojave|Namib|Serengeti|Everglades|Sundarbans"
+).split("|");
+
+/**
+ * One-word features that are also a company ("Amazon said") or an adjective ("Arctic sea ice",
+ * "Pacific islands"): places only after "the" ("the Amazon", "the eastern Mediterranean").
+ */
+export const AMBIGUOUS_FEATURES = new Set([
+  "Amazon", "Pacific", "Atlantic", "Mediterranean", "Arctic", "Antarctic", "Baltic", "Adriatic", "Aegean", "Caspian",
+]);
+
+/** Capitalised words that end a feature's name: "Jordan River", "Java Sea", "Atlas Mountains". */
+export const FEATURE_WORDS_AFTER = new Set(
+  ("River|Sea|Ocean|Lake|Lakes|Mountains|Mountain|Range|Desert|Strait|Straits|Gulf|Bay|Canal|Glacier|" +
+    "Delta|Basin|Plateau|Volcano|Reef|Lagoon|Fjord|Estuary|Rainforest|Massif|Falls|Valley|Peninsula|Alps").split("|"),
+);
+
+/** Capitalised words that open a feature's name: "River Derwent", "Lake Victoria", "Mount Kenya". */
+export const FEATURE_WORDS_BEFORE = new Set(["River", "Lake", "Mount", "Mt.", "Loch", "Lough"]);
+
+/** Words that open a feature's name joined by "of": "Gulf of Mexico", "Bay of Bengal", "Sea of Japan". */
+export const FEATURE_WORDS_WITH_OF = new Set(["Gulf", "Bay", "Sea", "Strait", "Straits", "Isle", "Cape", "Lake", "Mount"]);

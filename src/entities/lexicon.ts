@@ -1,9 +1,11 @@
 import nlp from "compromise";
-import { CITIES, COUNTRIES, OTHER_REGIONS, US_STATES } from "./gazetteer.js";
+import { CITIES, COUNTRIES, NATURAL_FEATURES, OTHER_REGIONS, US_STATES } from "./gazetteer.js";
+import { FIRMS_NAMED_LIKE_PEOPLE } from "./words.js";
 
 /**
  * Name and place lexicons built once per process from compromise's own lexicon (first and last
- * names, cities, countries, regions, organisations) and Dateline's gazetteer. Keys are lower-case.
+ * names, cities, countries, regions, organisations) and Dateline's gazetteer (with its natural
+ * features) and list of firms named like people. Keys are lower-case.
  */
 export interface Lexicon {
   /** Known given names ("matthew", "laura"). */
@@ -50,7 +52,8 @@ export function loadLexicon(): Lexicon {
     majorPlaces.add(name.toLowerCase());
     places.add(name.toLowerCase());
   }
-  for (const name of CITIES) places.add(name.toLowerCase());
+  for (const name of [...CITIES, ...NATURAL_FEATURES]) places.add(name.toLowerCase());
+  for (const name of FIRMS_NAMED_LIKE_PEOPLE) organisations.add(name.toLowerCase());
   let maxPlaceWords = 1;
   for (const p of places) maxPlaceWords = Math.max(maxPlaceWords, p.split(" ").length);
   cached = { firstNames, lastNames, majorPlaces, places, maxPlaceWords, organisations, commonWords };

@@ -116,7 +116,7 @@ export const DEMONYMS_AND_LANGUAGES = words(`
   basque catalan flemish walloon bavarian sicilian corsican hawaiian texan californian
   republican republicans democrat democrats tory tories labourite communist communists socialist
   nazi nazis fascist marxist maoist taliban
-  roman romans taiwanese basque basques philippine mediterranean pacific atlantic arctic antarctic
+  roman romans taiwanese basque basques philippine mediterranean pacific atlantic arctic antarctic baltic adriatic aegean caspian
   yiddish swahili esperanto sanskrit aramaic amharic somali hausa yoruba igbo zulu xhosa afrikaans
 `);
 
@@ -177,3 +177,18 @@ export const PLACE_PREFIX_WORDS = new Set(["San", "Santa", "Santo", "São", "Sao
 
 /** Deities and religious figures: not people of the news, even alone ("Jesus loved them"). */
 export const DEITIES = words(`god gods allah jesus christ buddha muhammad mohammed yahweh jehovah vishnu shiva krishna`);
+
+/**
+ * Firms whose names read as a person's ("Morgan Stanley", "Merrill Lynch"), beyond those compromise
+ * tags as organisations ("Goldman Sachs", "Wells Fargo"). Only names the news uses for the firm, not
+ * for a living person of that name ("Ralph Lauren", "Michael Kors" are left to context).
+ */
+export const FIRMS_NAMED_LIKE_PEOPLE = `
+  Morgan Stanley|Merrill Lynch|Lehman Brothers|Dean Witter|Smith Barney|Charles Schwab|Edward Jones|
+  Raymond James|Kleiner Perkins|Arthur Andersen|Price Waterhouse|Lazard Freres|Bain Capital|
+  Goldman Sachs|JP Morgan|J.P. Morgan|JPMorgan|Jefferies|Harley Davidson|Rolls Royce|Aston Martin|
+  Alfa Romeo|Hewlett Packard|Dow Jones|Wells Fargo|Johnson Matthey|Cantor Fitzgerald|Marsh McLennan
+`
+  .split("|")
+  .map((name) => name.trim())
+  .filter(Boolean);

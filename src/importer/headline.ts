@@ -1,4 +1,4 @@
-import { splitSentences } from "./sentences.js";
+import { endsWithAbbreviation, splitSentences } from "./sentences.js";
 
 /**
  * Titles and summaries for raw articles, which have neither. The title is the opening sentence,
@@ -54,13 +54,36 @@ function cutAtWord(text: string, max: number): string {
   const cut = text.slice(0, max + 1);
   const space = cut.lastIndexOf(" ");
   if (space <= 0) return text.slice(0, max); // one very long word: nothing better to do
-  let words = cut.slice(0, space).trim().split(" ");
+  return dropDangling(cut.slice(0, space).trim());
+}
+
+/** Drops small words a cut left hanging ("… and", "… the"), keeping at least three words. */
+function dropDangling(text: string): string {
+  let words = text.split(" ");
   while (words.length > 3 && DANGLING.has(words[words.length - 1]!.toLowerCase().replace(/[^\p{L}]/gu, ""))) words = words.slice(0, -1);
   return words.join(" ");
 }
 
+const TRAILING_PUNCTUATION = /[\s.,;:!?…–—-]+$/u;
+const CLOSING_MARKS = /["”’'»)]+$/u;
+
+/**
+ * Sentence punctuation off the end, also inside closing quotes (`Israel.”` → `Israel”`), except
+ * the dot of an abbreviation the title ends on ("U.S." stays "U.S.").
+ */
 function dropTrailing(text: string): string {
-  return text.replace(/[\s.,;:!?…–—-]+$/u, "").trim();
+  const outer = dropPunctuation(text);
+  const closing = CLOSING_MARKS.exec(outer)?.[0] ?? "";
+  if (closing === "" || closing.length === outer.length) return outer;
+  return dropPunctuation(outer.slice(0, -closing.length)) + closing;
+}
+
+function dropPunctuation(text: string): string {
+  const trimmed = text.replace(TRAILING_PUNCTUATION, "");
+  const cut = text.slice(trimmed.length);
+  // "…in the U.S." and "…in the U.S.," keep the abbreviation's own dot.
+  if (cut.startsWith(".") && endsWithAbbreviation(trimmed + ".")) return trimmed + ".";
+  return trimmed.trim();
 }
 
 /** A cut may leave a quotation open; end the title before it, or close it when that leaves too little. */
@@ -70,12 +93,12 @@ function balanceQuotes(title: string): string {
   const straight = (title.match(/"/g) ?? []).length;
   if (opens > closes) {
     const at = title.lastIndexOf("“");
-    const before = dropTrailing(title.slice(0, at));
+    const before = dropTrailing(dropDangling(dropTrailing(title.slice(0, at))));
     return before.length >= 30 ? before : title + "”";
   }
   if (straight % 2 === 1) {
     const at = title.lastIndexOf('"');
-    const before = dropTrailing(title.slice(0, at));
+    const before = dropTrailing(dropDangling(dropTrailing(title.slice(0, at))));
     return before.length >= 30 ? before : title + '"';
   }
   return title;

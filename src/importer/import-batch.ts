@@ -2,9 +2,9 @@ import { stat } from "node:fs/promises";
 import path from "node:path";
 import { emptyAliases, resolveNames, type Aliases } from "../aliases.js";
 import { prepareBatch } from "./prepare-batch.js";
-import type { PreparedArticle } from "./prepare-article.js";
+import type { Preparation, PreparedArticle } from "./prepare-article.js";
 import { renderArticleMarkdown } from "./to-markdown.js";
-import { ArticleExistsError, chooseArticlePath, listFiles, scanImportedHashes, writeFileAtomically } from "./write-articles.js";
+import { ArticleExistsError, chooseArticlePath, listFiles, removeStaleTempFiles, scanImportedHashes, writeFileAtomically } from "./write-articles.js";
 import { forEachWithLimit } from "../concurrency.js";
 
 /**
@@ -38,7 +38,16 @@ export type ImportResult =
       /** True when an earlier import of the same source was replaced (`--force`). */
       readonly replaced: boolean;
     }
-  | { readonly status: "skipped"; readonly file: string; readonly path: string; readonly reason: string }
+  | {
+      readonly status: "skipped";
+      readonly file: string;
+      /** The article that already holds this text. */
+      readonly path: string;
+      /** "already imported", or "same text as <file> in this batch". */
+      readonly reason: string;
+      /** Set when the text is that of another raw file of this batch, imported by this run. */
+      readonly sameTextAs?: string;
+    }
   | { readonly status: "failed"; readonly file: string; readonly reason: string };
 
 const RAW_EXTENSIONS = /\.(?:txt|md)$/i;
@@ -71,32 +80,49 @@ export async function importBatch(options: ImportOptions): Promise<ImportResult[
   }));
   const outAbsolute = path.resolve(options.out);
   const { hashes, files: existingFiles } = await scanImportedHashes(options.out);
-  const prepared = await prepareBatch(files, { workers: options.workers, onProgress: options.onProgress });
+  if (!options.dryRun) await removeStaleTempFiles(options.out);
   const claimed = new Set<string>(existingFiles);
-  const seenInBatch = new Map<string, string>();
-  const planned: { index: number; target: string; content: string; replace: boolean; file: string; shown: string }[] = [];
-  const slots: (ImportResult | null)[] = [];
-  for (const item of prepared) {
-    if (!item.ok) {
-      slots.push({ status: "failed", file: item.file, reason: item.reason });
-      continue;
+  /** SHA-256 of each text met so far → the article holding it, and the raw file imported for it in this run. */
+  const seenInBatch = new Map<string, { path: string; importedFrom?: string }>();
+  const slots: ImportResult[] = [];
+  // Articles are written while later files are still being prepared, a chunk at a time in file
+  // order; the chain keeps at most one chunk's writes (16 at once) in flight.
+  let writing = Promise.resolve();
+  const write = async (job: PlannedWrite) => {
+    try {
+      await writeFileAtomically(job.target, job.content, job.replace);
+    } catch (error) {
+      const reason = error instanceof ArticleExistsError ? error.message : `${job.shown}  error  cannot write (${(error as Error).message})  import:write`;
+      slots[job.index] = { status: "failed", file: job.file, reason };
     }
+  };
+  const plan = (prepared: readonly Preparation[]) => {
+    const jobs: PlannedWrite[] = [];
+    for (const item of prepared) {
+      const result = planOne(item);
+      slots.push(result.slot);
+      if (result.write) jobs.push({ ...result.write, index: slots.length - 1 });
+    }
+    if (jobs.length > 0) writing = writing.then(() => forEachWithLimit(jobs, 16, write));
+  };
+  const planOne = (item: Preparation): { slot: ImportResult; write?: Omit<PlannedWrite, "index"> } => {
+    if (!item.ok) return { slot: { status: "failed", file: item.file, reason: item.reason } };
     const earlier = seenInBatch.get(item.sha256);
-    if (earlier !== undefined) {
-      slots.push({ status: "skipped", file: item.file, path: earlier, reason: "same text as another file of this batch" });
-      continue;
+    if (earlier?.importedFrom !== undefined) {
+      const sameTextAs = earlier.importedFrom;
+      return { slot: { status: "skipped", file: item.file, path: earlier.path, reason: `same text as ${sameTextAs} in this batch`, sameTextAs } };
     }
+    if (earlier !== undefined) return { slot: { status: "skipped", file: item.file, path: earlier.path, reason: "already imported" } };
     const existing = hashes.get(item.sha256);
     if (existing !== undefined && !options.force) {
-      seenInBatch.set(item.sha256, existing);
-      slots.push({ status: "skipped", file: item.file, path: existing, reason: "already imported" });
-      continue;
+      seenInBatch.set(item.sha256, { path: existing });
+      return { slot: { status: "skipped", file: item.file, path: existing, reason: "already imported" } };
     }
     const target = existing !== undefined ? path.resolve(existing) : chooseArticlePath(outAbsolute, item.day, item.slug, claimed);
     const shown = path.relative(process.cwd(), target) || target;
-    seenInBatch.set(item.sha256, shown);
+    seenInBatch.set(item.sha256, { path: shown, importedFrom: item.file });
     const article = finishArticle(item, aliases, options.tags ?? []);
-    slots.push({
+    const slot: ImportResult = {
       status: "imported",
       file: item.file,
       path: shown,
@@ -104,23 +130,25 @@ export async function importBatch(options: ImportOptions): Promise<ImportResult[
       people: article.people,
       places: article.places,
       replaced: existing !== undefined,
-    });
-    if (!options.dryRun) {
-      planned.push({ index: slots.length - 1, target, content: renderArticleMarkdown(article), replace: existing !== undefined, file: item.file, shown });
-    }
-  }
-  await forEachWithLimit(planned, 16, async (job) => {
-    try {
-      await writeFileAtomically(job.target, job.content, job.replace);
-    } catch (error) {
-      const reason = error instanceof ArticleExistsError ? error.message : `${job.shown}  error  cannot write (${(error as Error).message})  import:write`;
-      slots[job.index] = { status: "failed", file: job.file, reason };
-    }
-  });
-  for (const slot of slots) if (slot) results.push(slot);
+    };
+    if (options.dryRun) return { slot };
+    return { slot, write: { target, content: renderArticleMarkdown(article), replace: existing !== undefined, file: item.file, shown } };
+  };
+  await prepareBatch(files, plan, { workers: options.workers, onProgress: options.onProgress });
+  await writing;
+  results.push(...slots);
   return results;
 }
 
+interface PlannedWrite {
+  /** Position of this file's result in the batch's results. */
+  readonly index: number;
+  readonly target: string;
+  readonly content: string;
+  readonly replace: boolean;
+  readonly file: string;
+  readonly shown: string;
+}
 
 function finishArticle(item: PreparedArticle, aliases: Aliases, tags: readonly string[]) {
   return {

@@ -9,6 +9,8 @@ import { prepareArticle, type Preparation } from "./prepare-article.js";
  * Prepares a batch of raw files. Large batches are shared between this thread and worker threads:
  * all take chunks of files from one queue, so this thread works while the workers start (each needs
  * a second or more to load compromise) and a batch is never slower than with this thread alone.
+ * Preparations are handed to `onPrepared` in file order as soon as they are ready, so the importer
+ * writes while the rest is prepared and a killed import keeps what it finished.
  */
 export interface PrepareOptions {
   /** Worker threads besides this one; 0 = none. Default: one less than the cores, for 1,000+ files. */
@@ -18,17 +20,26 @@ export interface PrepareOptions {
 
 const CHUNK = 25;
 
-export async function prepareBatch(files: readonly string[], options: PrepareOptions = {}): Promise<Preparation[]> {
+export async function prepareBatch(
+  files: readonly string[],
+  onPrepared: (prepared: readonly Preparation[]) => void,
+  options: PrepareOptions = {},
+): Promise<void> {
   const workers = options.workers ?? (files.length >= 1000 ? Math.max(1, availableParallelism() - 1) : 0);
   const chunks: string[][] = [];
   for (let i = 0; i < files.length; i += CHUNK) chunks.push(files.slice(i, i + CHUNK));
-  const results: Preparation[][] = new Array(chunks.length);
+  const results: (Preparation[] | undefined)[] = new Array(chunks.length);
   let next = 0;
   let done = 0;
+  let delivered = 0;
   const record = (id: number, prepared: Preparation[]) => {
     results[id] = prepared;
     done += prepared.length;
     options.onProgress?.(done, files.length);
+    for (let ready = results[delivered]; ready !== undefined; ready = results[delivered]) {
+      results[delivered++] = undefined;
+      onPrepared(ready);
+    }
   };
   const pool = workers > 0 && chunks.length > 1 ? startPool(workers) : [];
   const workerLanes = pool.map(
@@ -68,7 +79,6 @@ export async function prepareBatch(files: readonly string[], options: PrepareOpt
   } finally {
     await Promise.all(pool.map((w) => w.terminate()));
   }
-  return results.flat();
 }
 
 async function prepareHere(files: readonly string[]): Promise<Preparation[]> {

@@ -25,6 +25,17 @@ export function splitSentences(paragraph: string): string[] {
   return sentences;
 }
 
+/**
+ * True when the full stop ending `text` belongs to its last word ("U.S.", "W.", "Calif.", "Jr."),
+ * so a title ending there keeps it. Only capitalised words count: "fell ill." ends a sentence.
+ */
+export function endsWithAbbreviation(text: string): boolean {
+  if (!text.endsWith(".")) return false;
+  const word = /([\p{L}.]+)\.$/u.exec(text)?.[1] ?? "";
+  if (!/^\p{Lu}/u.test(word) || /^nos?$/i.test(word)) return false;
+  return isAbbreviationBefore(text, text.length - 1, "");
+}
+
 function isAbbreviationBefore(text: string, dotIndex: number, nextChar: string): boolean {
   const word = /([\p{L}.]+)$/u.exec(text.slice(Math.max(0, dotIndex - 20), dotIndex))?.[1] ?? "";
   if (word === "") return false;

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { link, mkdir, readdir, readFile, rename, unlink, writeFile } from "node:fs/promises";
+import { link, lstat, mkdir, readdir, readFile, rename, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 /**
@@ -32,6 +32,14 @@ async function readHead(file: string): Promise<string> {
 
 /** Every file under `dir` (recursively) whose name passes `accept`, sorted; none if `dir` is missing. */
 export async function listFiles(dir: string, accept: (name: string) => boolean): Promise<string[]> {
+  return (await listTree(dir))
+    .filter((f) => accept(f.name) && !f.name.startsWith("."))
+    .map((f) => f.file)
+    .sort();
+}
+
+/** Every file under `dir`, hidden ones too, with its name; none if `dir` is missing. */
+async function listTree(dir: string): Promise<{ name: string; file: string }[]> {
   let entries;
   try {
     entries = await readdir(dir, { recursive: true, withFileTypes: true });
@@ -40,9 +48,8 @@ export async function listFiles(dir: string, accept: (name: string) => boolean):
     throw error;
   }
   return entries
-    .filter((e) => e.isFile() && accept(e.name) && !e.name.startsWith("."))
-    .map((e) => path.join(e.parentPath ?? (e as unknown as { path: string }).path, e.name))
-    .sort();
+    .filter((e) => e.isFile())
+    .map((e) => ({ name: e.name, file: path.join(e.parentPath ?? (e as unknown as { path: string }).path, e.name) }));
 }
 
 /** `<out>/YYYY/MM/<slug>.md`, or `<slug>-2.md`, `-3`… when that name is taken on disk or in `claimed`. */
@@ -80,7 +87,8 @@ export async function writeFileAtomically(file: string, content: string, force: 
     await mkdir(dir, { recursive: true });
     madeFolders.add(dir);
   }
-  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  // A process killed from here on leaves `temp` behind; the next import removes it (removeStaleTempFiles).
+  const temp = tempPathFor(file);
   await writeFile(temp, content, { encoding: "utf8", flag: "wx" });
   try {
     if (force) {
@@ -97,5 +105,58 @@ export async function writeFileAtomically(file: string, content: string, force: 
   } catch (error) {
     await unlink(temp).catch(() => undefined);
     throw error;
+  }
+}
+
+/**
+ * Where writeFileAtomically stages `file`: beside it (a rename never crosses file systems), hidden
+ * from the build, and named after the writing process so a later run can tell whether it is gone.
+ */
+export function tempPathFor(file: string, writerPid = process.pid): string {
+  return path.join(path.dirname(file), `.${path.basename(file)}.${writerPid}.${randomBytes(4).toString("hex")}.tmp`);
+}
+
+/** `.<article>.md.<pid>.<8 hex>.tmp`: the names tempPathFor gives, and only those. */
+const TEMP_FILE = /^\..+\.md\.(\d+)\.[0-9a-f]{8}\.tmp$/;
+
+/** Past this age a temp file is stale even if a process with its writer's id runs (ids are reused). */
+export const STALE_TEMP_AGE_MS = 60 * 60 * 1000;
+
+/**
+ * Removes the temp files that writeFileAtomically left under `outDir` when its process was killed:
+ * only names of its own pattern, and only when the writing process is gone (or is this process,
+ * which has written none yet) or the file is older than STALE_TEMP_AGE_MS. Another import writing
+ * into the same folder keeps its files. Returns the paths removed.
+ */
+export async function removeStaleTempFiles(outDir: string, now = Date.now()): Promise<string[]> {
+  const removed: string[] = [];
+  for (const { name, file } of await listTree(outDir)) {
+    const match = TEMP_FILE.exec(name);
+    if (!match) continue;
+    const writer = Number(match[1]);
+    let stale = writer === process.pid || !isProcessRunning(writer);
+    if (!stale) {
+      const info = await lstat(file).catch(() => null);
+      stale = info !== null && now - info.mtimeMs > STALE_TEMP_AGE_MS;
+    }
+    if (!stale) continue;
+    try {
+      await unlink(file);
+      removed.push(file);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    }
+  }
+  return removed;
+}
+
+function isProcessRunning(pid: number): boolean {
+  if (!Number.isSafeInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, under another user.
+    return (error as NodeJS.ErrnoException).code === "EPERM";
   }
 }

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { cp, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -7,10 +7,10 @@ import matter from "gray-matter";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildSite } from "../../src/build.js";
 import { slugify } from "../../src/slugs.js";
+import { requireSharedSample, skipWithoutSharedSample } from "../helpers/shared-sample.js";
 
 const ROOT = path.resolve(__dirname, "../..");
 const FIXTURES = path.join(ROOT, "tests", "fixtures", "raw");
-const SAMPLE = path.resolve(ROOT, "../shared/samples/2024-04-11-blinken-gallant.txt");
 const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
 /** The harbour-vote title slugs past 80 characters, so its file name is cut and hashed by the one slug rule. */
 const GALWAY = slugify("Councillors in Galway voted on Thursday to close the old harbour road to cars on summer");
@@ -24,6 +24,16 @@ async function listMarkdown(dir: string): Promise<string[]> {
   if (!existsSync(dir)) return [];
   const entries = await readdir(dir, { recursive: true });
   return entries.filter((e) => e.endsWith(".md")).map((e) => e.split(path.sep).join("/")).sort();
+}
+
+/** Each article's text, modification time and inode: a rewrite, even of the same bytes, changes the last two. */
+async function snapshotArticles(dir: string): Promise<Map<string, { text: string; mtimeMs: number; ino: number }>> {
+  const snapshot = new Map<string, { text: string; mtimeMs: number; ino: number }>();
+  for (const file of await listMarkdown(dir)) {
+    const info = await stat(path.join(dir, file));
+    snapshot.set(file, { text: await readFile(path.join(dir, file), "utf8"), mtimeMs: info.mtimeMs, ino: info.ino });
+  }
+  return snapshot;
 }
 
 describe("npm run import", () => {
@@ -42,7 +52,9 @@ describe("npm run import", () => {
       `2023/06/${GALWAY}.md`,
     ]);
     const lines = stdout.trim().split("\n");
-    expect(lines.at(-1)).toBe("imported 3, skipped 1 (already imported), failed 4");
+    // The duplicate folder sorts first, so its copy is imported and the original is the one skipped.
+    expect(lines).toContain("raw/good/2023-06-01-harbour-vote.txt  skipped  same text as raw/duplicate/2023-06-01-harbour-vote-copy.txt in this batch");
+    expect(lines.at(-1)).toBe("imported 3, skipped 1 (same text as another file in this batch), failed 4");
     expect(stdout).toContain("raw/broken/bad-date.txt:1:7  error  the date must be a real calendar day like 2024-04-11; got \"2024-02-30\"  raw-article:date");
     expect(stdout).toContain("raw/broken/no-date-line.txt:1:1  error  the first line must be ` date YYYY-MM-DD`");
     expect(stdout).toMatch(/raw\/broken\/invalid-utf8\.txt:3:8  error  the file must be UTF-8 text/);
@@ -72,12 +84,17 @@ describe("npm run import", () => {
     expect(content).toContain("1\\. The owners said \\[prices\\] would stay low; \\`espresso\\` costs €2.");
   });
 
-  it("re-importing is a no-op", async () => {
-    const before = await listMarkdown(path.join(work, "content"));
-    const { code, stdout } = runImport(["raw/good", "raw/duplicate", "--out", "content"], work);
+  it("re-importing is a no-op: same files, same bytes, untouched", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "dateline-import-again-"));
+    await cp(FIXTURES, path.join(dir, "raw"), { recursive: true });
+    const first = runImport(["raw/good", "raw/duplicate", "--out", "content"], dir);
+    expect(first.stdout.trim().split("\n").at(-1)).toBe("imported 3, skipped 1 (same text as another file in this batch), failed 0");
+    const before = await snapshotArticles(path.join(dir, "content"));
+    expect(before.size).toBe(3);
+    const { code, stdout } = runImport(["raw/good", "raw/duplicate", "--out", "content"], dir);
     expect(code).toBe(0);
     expect(stdout.trim().split("\n").at(-1)).toBe("imported 0, skipped 4 (already imported), failed 0");
-    expect(await listMarkdown(path.join(work, "content"))).toEqual(before);
+    expect(await snapshotArticles(path.join(dir, "content"))).toEqual(before);
   });
 
   it("--force re-writes an imported article in place", async () => {
@@ -113,7 +130,6 @@ describe("npm run import", () => {
   it("applies content/aliases.yaml", async () => {
     const dir = await mkdtemp(path.join(tmpdir(), "dateline-import-aliases-"));
     await cp(path.join(FIXTURES, "good"), path.join(dir, "raw"), { recursive: true });
-    const { mkdir } = await import("node:fs/promises");
     await mkdir(path.join(dir, "content"));
     await writeFile(path.join(dir, "content", "aliases.yaml"), 'people:\n  aliases: { "niamh gallagher": "Niamh Ní Ghallchóir" }\nplaces:\n  ignore: [Galway]\n');
     runImport(["raw", "--out", "content"], dir);
@@ -123,13 +139,26 @@ describe("npm run import", () => {
     expect(data.places).toEqual([]);
   });
 
+  it("stops on a bad aliases file, naming it relative to the working folder", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "dateline-import-bad-aliases-"));
+    await cp(path.join(FIXTURES, "good"), path.join(dir, "raw"), { recursive: true });
+    await mkdir(path.join(dir, "content"));
+    await writeFile(path.join(dir, "content", "aliases.yaml"), 'people:\n  aliases:\n    - "Niamh Gallagher"\n');
+    // --out given as an absolute path: the message still names the file as the user sees it.
+    const { code, stderr } = runImport(["raw", "--out", path.join(dir, "content")], dir);
+    expect(code).toBe(1);
+    expect(stderr.trim()).toBe("content/aliases.yaml:3:1  error  `people.aliases` must map each variant to its canonical name; got a list  aliases:shape");
+    expect(await listMarkdown(path.join(dir, "content"))).toEqual([]);
+  });
+
   it.each([[[]], [["raw", "--bogus"]], [["raw", "--tag"]], [["raw", "--workers", "x"]]])("exits 2 with a usage message on bad usage: %j", (args) => {
     const { code, stderr } = runImport(args, work);
     expect(code).toBe(2);
     expect(stderr).toContain("usage: npm run import --");
   });
 
-  it.skipIf(!existsSync(SAMPLE))("imports the shared raw sample with its seven people", async () => {
+  it.skipIf(skipWithoutSharedSample)("imports the shared raw sample with its seven people", async () => {
+    const SAMPLE = requireSharedSample();
     const dir = await mkdtemp(path.join(tmpdir(), "dateline-import-sample-"));
     const { code } = runImport([SAMPLE, "--out", "content"], dir);
     expect(code).toBe(0);
@@ -139,7 +168,8 @@ describe("npm run import", () => {
     expect(data.places).toEqual(expect.arrayContaining(["United States", "Israel", "Iran", "Gaza", "Damascus", "Tehran"]));
   });
 
-  it.skipIf(!existsSync(SAMPLE))("builds the imported sample into a site whose person pages are exactly its seven people", async () => {
+  it.skipIf(skipWithoutSharedSample)("builds the imported sample into a site whose person pages are exactly its seven people", async () => {
+    const SAMPLE = requireSharedSample();
     const dir = await mkdtemp(path.join(tmpdir(), "dateline-import-build-"));
     expect(runImport([SAMPLE, "--out", "content"], dir).code).toBe(0);
     await buildSite({ projectDir: dir, search: false });

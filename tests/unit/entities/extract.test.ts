@@ -1,10 +1,8 @@
-import { existsSync, readFileSync } from "node:fs";
-import path from "node:path";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { extractEntities } from "../../../src/entities/extract.js";
 import { parseRawArticle } from "../../../src/importer/raw-article.js";
-
-const SAMPLE = path.resolve(__dirname, "../../../../shared/samples/2024-04-11-blinken-gallant.txt");
+import { requireSharedSample, skipWithoutSharedSample } from "../../helpers/shared-sample.js";
 
 describe("extractEntities rules", () => {
   it("drops titles and keeps the fullest form; folds surname-only mentions", () => {
@@ -65,9 +63,10 @@ describe("extractEntities rules", () => {
   });
 });
 
-describe.skipIf(!existsSync(SAMPLE))("the shared raw sample (../shared/samples)", () => {
+describe.skipIf(skipWithoutSharedSample)("the shared raw sample (../shared/samples)", () => {
   it("has exactly the seven people and the expected places", () => {
-    const raw = parseRawArticle(readFileSync(SAMPLE), SAMPLE);
+    const sample = requireSharedSample();
+    const raw = parseRawArticle(readFileSync(sample), sample);
     const found = extractEntities(raw.storyText);
     expect(found.people).toEqual([
       "Antony Blinken",

@@ -7,10 +7,11 @@ import { parseRawArticle } from "../../../src/importer/raw-article.js";
 
 /**
  * Holds the quality reached on Dateline's own gold set (tests/fixtures/entities) so that it cannot
- * silently fall. Reached when this floor was set: people F1 0.981, places F1 0.986 (micro).
- * Raise the floor when the extractor improves; never lower it to make a change pass.
+ * silently fall. Reached when this floor was set (40 articles, geographic features counted as
+ * places): people F1 0.984, places F1 0.985 (micro). Raise the floor when the extractor improves;
+ * never lower it to make a change pass.
  */
-const FLOOR = { people: 0.96, places: 0.97 };
+const FLOOR = { people: 0.98, places: 0.98 };
 
 const DIR = path.resolve(__dirname, "../../fixtures/entities");
 
@@ -22,8 +23,8 @@ describe("entity quality on the gold set", () => {
     predictions[id] = extractEntities(parseRawArticle(readFileSync(file), file).storyText);
   }
 
-  it("has at least 30 articles", () => {
-    expect(Object.keys(gold).length).toBeGreaterThanOrEqual(30);
+  it("has at least 40 articles", () => {
+    expect(Object.keys(gold).length).toBeGreaterThanOrEqual(40);
   });
 
   it.each(["people", "places"] as const)("%s micro F1 stays above the floor", (kind) => {

@@ -21,7 +21,30 @@ describe("deriveTitle", () => {
   });
 
   it("drops trailing punctuation and dangling small words", () => {
-    expect(deriveTitle("Prices rose sharply in the city of Lagos, and in the villages around it, traders said on Friday morning again.")).not.toMatch(/[,.;:]$|\b(and|the|of|in)$/);
+    // The cut at 90 characters lands on "…in a row, and the": the comma and both small words go.
+    expect(deriveTitle("Water levels in the reservoirs that serve the capital fell for a fifth week in a row, and the city council said on Friday.")).toBe(
+      "Water levels in the reservoirs that serve the capital fell for a fifth week in a row",
+    );
+    expect(deriveTitle("Water levels in the reservoirs that serve the capital fell for a fifth week in a row; in the end the council said so.")).toBe(
+      "Water levels in the reservoirs that serve the capital fell for a fifth week in a row",
+    );
+    expect(deriveTitle("Markets closed higher on Friday …")).toBe("Markets closed higher on Friday");
+    expect(deriveTitle("Is this the end of the line for the old ferry?! Nobody knows.")).toBe("Is this the end of the line for the old ferry");
+  });
+
+  it("drops sentence punctuation inside a closing quote", () => {
+    expect(deriveTitle("Biden said the US will “stand with Israel.”")).toBe("Biden said the US will “stand with Israel”");
+    expect(deriveTitle('Biden said the US will "stand with Israel."')).toBe('Biden said the US will "stand with Israel"');
+    expect(deriveTitle("She asked the panel: ‘Who pays for it?’ Then she left.")).toBe("She asked the panel: ‘Who pays for it’");
+  });
+
+  it("keeps the dot of an abbreviation the title ends on", () => {
+    expect(deriveTitle("The family moved back to the U.S.")).toBe("The family moved back to the U.S.");
+    expect(deriveTitle("The plant will close, said the owner, Hallam Bros.")).toBe("The plant will close, said the owner, Hallam Bros.");
+    expect(deriveTitle("The envoy said he was “proud to serve the U.S.”")).toBe("The envoy said he was “proud to serve the U.S.”");
+    expect(deriveTitle("Talks were held in Washington, D.C., on Monday.")).toBe("Talks were held in Washington, D.C., on Monday");
+    // A lower-case word is not an abbreviation, even one spelled like a state's ("Ill.").
+    expect(deriveTitle("The striker fell ill.")).toBe("The striker fell ill");
   });
 
   it("drops a wire dateline", () => {
@@ -30,8 +53,17 @@ describe("deriveTitle", () => {
   });
 
   it("does not leave a quotation open", () => {
-    const title = deriveTitle("The minister said the country would “stand with its allies against any threats whatever the cost to the economy and to the people.”");
-    expect((title.match(/“/g) ?? []).length).toBe((title.match(/”/g) ?? []).length);
+    const long = "the country would stand with its allies against any threats whatever the cost to the economy.";
+    // Enough text before the quotation: the title ends before it (and drops the dangling "would").
+    expect(deriveTitle(`The governor of the central bank said that inflation would “fall back to the target by the end of next year, if wages allow.”`)).toBe(
+      "The governor of the central bank said that inflation",
+    );
+    expect(deriveTitle(`The governor of the central bank said that inflation would "fall back to the target by the end of next year, if wages allow."`)).toBe(
+      "The governor of the central bank said that inflation",
+    );
+    // Too little before it: the quotation is closed instead.
+    expect(deriveTitle(`The minister said “${long}”`)).toBe("The minister said “the country would stand with its allies against any threats whatever”");
+    expect(deriveTitle(`The minister said "${long}"`)).toBe('The minister said "the country would stand with its allies against any threats whatever"');
   });
 
   it("handles a sentence that is one long word", () => {

@@ -2,7 +2,15 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { prepareBatch } from "../../../src/importer/prepare-batch.js";
+import type { Preparation } from "../../../src/importer/prepare-article.js";
+import { prepareBatch, type PrepareOptions } from "../../../src/importer/prepare-batch.js";
+
+/** Everything the batch hands over, in the order it hands it over. */
+async function prepareAll(files: readonly string[], options: PrepareOptions): Promise<Preparation[]> {
+  const delivered: Preparation[] = [];
+  await prepareBatch(files, (prepared) => delivered.push(...prepared), options);
+  return delivered;
+}
 
 const PLACES = ["Lisbon", "Nairobi", "Lyon", "Rotterdam", "Shanghai", "Montreal"];
 const PEOPLE = ["Rosa Delgado", "Wanjiru Kamau", "Sofia Lindgren", "Jean-Paul Mercier", "Chen Haoran", "Chloé Tremblay"];
@@ -28,7 +36,7 @@ afterAll(() => rm(dir, { recursive: true, force: true }));
 describe("prepareBatch", () => {
   it("prepares every file in this thread, in input order, reporting progress up to the total", async () => {
     const progress: [number, number][] = [];
-    const results = await prepareBatch(files, { workers: 0, onProgress: (done, total) => progress.push([done, total]) });
+    const results = await prepareAll(files, { workers: 0, onProgress: (done, total) => progress.push([done, total]) });
     expect(results.map((r) => r.file)).toEqual(files);
     expect(results.every((r) => r.ok)).toBe(true);
     const story7 = results[7]!;
@@ -42,8 +50,8 @@ describe("prepareBatch", () => {
   // Whether the worker takes any chunk depends on how fast it loads; either way the answer must not
   // change. The worker's own protocol is tested in import-worker.test.ts.
   it("gives the same results in the same order when a worker thread may share the batch", async () => {
-    const here = await prepareBatch(files, { workers: 0 });
-    const shared = await prepareBatch(files, { workers: 1 });
+    const here = await prepareAll(files, { workers: 0 });
+    const shared = await prepareAll(files, { workers: 1 });
     expect(shared).toEqual(here);
   });
 
@@ -51,7 +59,7 @@ describe("prepareBatch", () => {
     const folder = join(dir, "not-a-file.txt");
     await mkdir(folder, { recursive: true });
     const missing = join(dir, "missing.txt");
-    const results = await prepareBatch([files[0]!, folder, missing, files[1]!], { workers: 0 });
+    const results = await prepareAll([files[0]!, folder, missing, files[1]!], { workers: 0 });
     expect(results.map((r) => [r.file, r.ok])).toEqual([
       [files[0], true],
       [folder, false],
@@ -64,7 +72,7 @@ describe("prepareBatch", () => {
 
   it("gives nothing, and reports no progress, for no files", async () => {
     let calls = 0;
-    expect(await prepareBatch([], { workers: 2, onProgress: () => calls++ })).toEqual([]);
+    expect(await prepareAll([], { workers: 2, onProgress: () => calls++ })).toEqual([]);
     expect(calls).toBe(0);
   });
 });

@@ -1,8 +1,16 @@
-import { mkdtemp, readdir, readFile, writeFile, mkdir } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, utimes, writeFile, mkdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ArticleExistsError, chooseArticlePath, scanImportedHashes, writeFileAtomically } from "../../../src/importer/write-articles.js";
+import {
+  ArticleExistsError,
+  chooseArticlePath,
+  removeStaleTempFiles,
+  scanImportedHashes,
+  STALE_TEMP_AGE_MS,
+  tempPathFor,
+  writeFileAtomically,
+} from "../../../src/importer/write-articles.js";
 
 async function tempDir(): Promise<string> {
   return mkdtemp(path.join(tmpdir(), "dateline-write-"));
@@ -59,5 +67,49 @@ describe("scanImportedHashes", () => {
     const { hashes, files } = await scanImportedHashes(path.join(await tempDir(), "nope"));
     expect(hashes.size).toBe(0);
     expect(files).toEqual([]);
+  });
+});
+
+describe("removeStaleTempFiles", () => {
+  /** Above Linux's largest pid_max (2^22): no process has this id. */
+  const GONE = 2 ** 22 + 1;
+
+  it("removes temp files of gone or old writers, and nothing else", async () => {
+    const dir = await tempDir();
+    const month = path.join(dir, "2024", "04");
+    await mkdir(month, { recursive: true });
+    const live = process.ppid; // the process that started this test: running, and not this one
+    const files = {
+      goneWriter: `.a.md.${GONE}.0a1b2c3d.tmp`,
+      thisProcess: `.b.md.${process.pid}.0a1b2c3d.tmp`,
+      liveWriter: `.c.md.${live}.0a1b2c3d.tmp`,
+      liveButOld: `.d.md.${live}.deadbeef.tmp`,
+      article: "a.md",
+      otherDotFile: ".notes.tmp",
+      noPid: ".e.md.tmp",
+      notHex: `.f.md.${GONE}.nothex00.tmp`,
+    };
+    for (const name of Object.values(files)) await writeFile(path.join(month, name), "x");
+    const old = (Date.now() - STALE_TEMP_AGE_MS - 60_000) / 1000;
+    await utimes(path.join(month, files.liveButOld), old, old);
+
+    const removed = await removeStaleTempFiles(dir);
+
+    expect(removed.map((f) => path.basename(f)).sort()).toEqual([files.goneWriter, files.thisProcess, files.liveButOld].sort());
+    expect((await readdir(month)).sort()).toEqual([files.liveWriter, files.article, files.otherDotFile, files.noPid, files.notHex].sort());
+  });
+
+  it("treats a missing folder as empty", async () => {
+    expect(await removeStaleTempFiles(path.join(await tempDir(), "nope"))).toEqual([]);
+  });
+
+  it("recognises the temp names writeFileAtomically uses", async () => {
+    // A temp file left as a killed writer would leave it.
+    const dir = await tempDir();
+    await writeFileAtomically(path.join(dir, "x.md"), "one", false);
+    const leftOver = tempPathFor(path.join(dir, "x.md"), GONE);
+    await writeFile(leftOver, "half");
+    expect(await removeStaleTempFiles(dir)).toEqual([leftOver]);
+    expect(await readdir(dir)).toEqual(["x.md"]);
   });
 });
