@@ -30,16 +30,15 @@ type Manifest = Record<string, ManifestEntry>;
 
 /**
  * What the two trees hold before a build writes anything: their manifests, and the stamp of every
- * file that could be reused. Taken in one pass — in a worker thread during a build
- * (`scan-trees.ts`), while the main thread reads and models the archive.
+ * file of the standby tree, where a build writes. Taken in one pass — on a worker thread during a
+ * big build (`scan-trees.ts`), while the main thread reads and models the archive.
  */
 export interface TreeScan {
+  readonly output: string;
   readonly standbyManifest: Manifest | null;
   readonly outputManifest: Manifest | null;
   /** Every file in the standby tree, with its stamp; null when there is no standby tree. */
   readonly standbyFiles: ReadonlyMap<string, FileStamp> | null;
-  /** The stamps of the output's files that its manifest lists and that are still there. */
-  readonly outputFiles: ReadonlyMap<string, FileStamp>;
 }
 
 export interface SiteTrees {
@@ -166,16 +165,7 @@ export function scanTrees(trees: SiteTrees): TreeScan {
     });
     standbyFiles = found;
   }
-  const outputFiles = new Map<string, FileStamp>();
-  if (outputManifest) {
-    const root = resolve(trees.output);
-    for (const path of Object.keys(outputManifest)) {
-      if (!isInsidePath(path)) continue;
-      const stamp = stampOf(`${root}/${path}`);
-      if (stamp) outputFiles.set(path, stamp);
-    }
-  }
-  return { standbyManifest, outputManifest, standbyFiles, outputFiles };
+  return { output: resolve(trees.output), standbyManifest, outputManifest, standbyFiles };
 }
 
 /**
@@ -219,8 +209,9 @@ export function findReusableFiles(scan: TreeScan, candidates: ReadonlyMap<string
       reusable.add(path);
       continue;
     }
+    // Only files the standby tree lacks are looked for in the output: the few the last build wrote.
     const output = scan.outputManifest?.[path];
-    if (output && output.hash === hash && sameStamp(scan.outputFiles.get(path), output)) reusable.add(path);
+    if (output && output.hash === hash && isInsidePath(path) && sameStamp(stampOf(`${scan.output}/${path}`), output)) reusable.add(path);
   }
   return reusable;
 }
