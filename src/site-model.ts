@@ -289,8 +289,8 @@ class ArticlePageSource implements PageSource<ArticlePage> {
   }
 
   identity(): string {
-    const { article, newer, older } = this;
-    return JSON.stringify([article.contentHash, article.url, this.terms, newer ? partHash(newer.card) : null, older ? partHash(older.card) : null]);
+    const { article, newer, older, terms } = this;
+    return JSON.stringify([article.contentHash, article.url, terms, newer ? partHash(newer.card) : null, older ? partHash(older.card) : null]);
   }
 
   spec(): ArticlePage {
@@ -298,11 +298,19 @@ class ArticlePageSource implements PageSource<ArticlePage> {
   }
 }
 
+/** Each term's link, made once and shared by every article page that names the term. */
+const termLinkCache = new WeakMap<object, Link>();
+
 function termLinks(article: PlacedArticle, kind: TaxonomyKind, taxonomies: SiteModel["taxonomies"]): Link[] {
   const links: Link[] = [];
   for (const name of article[kind]) {
     const term = taxonomies[kind].bySlug.get(slugify(name))!;
-    links.push({ label: term.label, url: termUrl(kind, term.slug) });
+    let link = termLinkCache.get(term);
+    if (!link) {
+      link = { label: term.label, url: termUrl(kind, term.slug) };
+      termLinkCache.set(term, link);
+    }
+    links.push(link);
   }
   return links;
 }

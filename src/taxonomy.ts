@@ -34,7 +34,6 @@ interface TermBuilder<A> {
 export function buildTaxonomy<A>(kind: TaxonomyKind, articles: readonly A[], namesOf: (article: A) => readonly string[]): Taxonomy<A> {
   const builders = new Map<string, TermBuilder<A>>();
   for (const article of articles) {
-    const seenInArticle = new Set<string>();
     for (const name of namesOf(article)) {
       const slug = slugify(name);
       let builder = builders.get(slug);
@@ -43,10 +42,8 @@ export function buildTaxonomy<A>(kind: TaxonomyKind, articles: readonly A[], nam
         builders.set(slug, builder);
       }
       builder.spellings.set(name, (builder.spellings.get(name) ?? 0) + 1);
-      if (!seenInArticle.has(slug)) {
-        seenInArticle.add(slug);
-        builder.articles.push(article);
-      }
+      // An article naming the term twice is listed once: it would be the last one listed.
+      if (builder.articles[builder.articles.length - 1] !== article) builder.articles.push(article);
     }
   }
   const terms: Term<A>[] = [];

@@ -239,11 +239,11 @@ async function unpackShard(dir: string, stored: StoredShard): Promise<Shard> {
     if (entry.parsed?.ok) {
       const [offset, length] = entry.body ?? [-1, -1];
       if (!packFile || offset < 0 || offset + length > packSize) throw new Error(`${path}: no body in the pack`);
-      const { body: _place, ...fields } = entry;
-      entries[path] = { ...fields, parsed: { ...entry.parsed, article: { ...entry.parsed.article, body: new PackedBody(packFile, offset, length) } } };
-    } else {
-      entries[path] = entry;
+      // The objects were just parsed from the JSON and belong to nobody else: completed in place.
+      (entry.parsed.article as { body: ArticleBody }).body = new PackedBody(packFile, offset, length);
+      delete (entry as { body?: unknown }).body;
     }
+    entries[path] = entry;
   }
   return { version: stored.version, savedAt: stored.savedAt, pack: stored.pack, entries };
 }
