@@ -5,10 +5,9 @@ import { codeVersion } from "./build-cache/code-version.js";
 import { contextKey, loadPageRecords, planPages, savePageRecords, type PageRecord } from "./build-cache/page-plan.js";
 import type { Issue } from "./errors.js";
 import { acquireBuildLock } from "./output/build-lock.js";
-import { inThreadRenderer, workerRenderer, type PageRenderer } from "./eleventy/renderer.js";
+import { mainThreadOnly, startBuildThreads, type BuildThreads } from "./build-threads.js";
 import { listArticleFiles } from "./load-articles.js";
-import { startTreeScan } from "./output/scan-trees.js";
-import { findReusableFiles, hashContent, openStaging, prepareTrees, scanTrees, type SiteTrees, type WriteStats } from "./output/write-site.js";
+import { findReusableFiles, hashContent, openStaging, prepareTrees, type SiteTrees, type WriteStats } from "./output/write-site.js";
 import { prepareSite, type PreparedSite } from "./prepare-site.js";
 import { indexSearch, isSearchIndexPath, type SearchIndexReport, type SearchTuning } from "./search/index-search.js";
 import type { NameResolver } from "./site-model.js";
@@ -36,11 +35,13 @@ export interface BuildOptions {
   /** Steps after rendering that add files to the staged site before it goes live. */
   readonly afterStage?: (stagedDir: string) => Promise<void>;
   /**
-   * Worker threads that scan the output trees and render through Eleventy while the main thread
-   * reads, models and writes. By default on for archives of `THREADED_ARCHIVE` articles or more,
-   * where they pay for their start-up; true or false forces them (tests).
+   * A helper thread that scans the output trees and renders through Eleventy while the main thread
+   * reads, models and writes (`build-threads.ts`). By default one is started for archives of
+   * `THREADED_ARCHIVE` articles or more, where it pays for its start-up; true or false forces it
+   * (tests). Given threads (`startBuildThreads`) are used and left open: a long-lived process keeps
+   * them between builds, so a rebuild finds Eleventy loaded.
    */
-  readonly threads?: boolean;
+  readonly threads?: boolean | BuildThreads;
   readonly log?: (line: string) => void;
 }
 
@@ -90,16 +91,24 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
   // the same content into different folders (or folders of the same name) never share them.
   const outputStateDir = stateDirForOutput(stateDir, outputDir);
   const lock = await acquireBuildLock(join(outputStateDir, "build.lock"), { outputLabel: outputDir });
-  let renderer: PageRenderer | undefined;
+  let ownThreads: BuildThreads | undefined;
   try {
     // The trees are scanned, and Eleventy is loaded, on other threads while this one reads and
     // models the archive.
     const trees = await siteTrees(outputDir, outputStateDir);
     await prepareTrees(trees);
-    const threads = options.threads ?? (await listArticleFiles(contentDir).catch(() => [])).length >= THREADED_ARCHIVE;
-    const scanning = threads ? startTreeScan(trees) : Promise.resolve({ ...scanTrees(trees), onWorker: false });
     const run = { projectDir, contentDir, outputDir, ...(options.configPath !== undefined ? { configPath: options.configPath } : {}) };
-    renderer = threads ? workerRenderer(run) : inThreadRenderer(run);
+    let threads: BuildThreads;
+    if (typeof options.threads === "object") {
+      threads = options.threads;
+    } else {
+      const helper = options.threads ?? (await listArticleFiles(contentDir).catch(() => [])).length >= THREADED_ARCHIVE;
+      threads = ownThreads = helper ? startBuildThreads(run) : mainThreadOnly(run);
+    }
+    const scanning = threads.scan(trees);
+    // A build that fails before it needs the scan must not leave it unhandled.
+    scanning.catch(() => undefined);
+    const renderer = threads.renderer;
     const version = await codeVersion();
     const cache = await ArticleCache.load(join(stateDir, "articles"), version);
     let site: PreparedSite;
@@ -137,7 +146,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
     // Each batch is rendered (on the render worker) while the batch before it is written.
     const renderBatch = (start: number) => {
       if (start >= toRender.length) return undefined;
-      const rendering = renderer!.render(toRender.slice(start, start + RENDER_BATCH).map((page) => page.spec()), site.context);
+      const rendering = renderer.render(toRender.slice(start, start + RENDER_BATCH).map((page) => page.spec()), site.context);
       // Awaited below; a failure while the batch before is being written must not go unhandled.
       rendering.catch(() => undefined);
       return rendering;
@@ -194,7 +203,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
       ...(searchReport ? { search: searchReport } : {}),
     };
   } finally {
-    await renderer?.close();
+    await ownThreads?.close();
     await lock.release();
   }
 }

@@ -6,7 +6,7 @@ import type { Issue } from "./errors.js";
 import { buildFeedPages } from "./feeds.js";
 import { buildArticleMetadata } from "./news-metadata.js";
 import { madePage, type ArticleCard, type ArticlePage, type DateView, type Link, type ListingPage, type PageSource, type PageSpec, type TermLink } from "./pages.js";
-import { partHash } from "./part-hash.js";
+import { partHash, setPartKey } from "./part-hash.js";
 import { paginate } from "./pagination.js";
 import type { SiteSettings } from "./settings.js";
 import { buildSitemapPages, type SitemapOptions } from "./sitemap.js";
@@ -114,18 +114,41 @@ export function placeArticles(articles: readonly Article[], resolve?: NameResolv
       });
     }
     taken.set(url, article.file);
+    // Every field named, in one order, optional ones too: all placed articles share one shape,
+    // however their source objects were made (parsed now, or read back from the cache's JSON), so
+    // the code that walks 10,000 of them stays fast.
     placed.push({
-      ...article,
+      title: article.title,
+      date: article.date,
+      updated: article.updated,
       people: resolvedNames(article, "people", resolve),
       places: resolvedNames(article, "places", resolve),
       tags: resolvedNames(article, "tags", resolve),
+      summary: article.summary,
+      byline: article.byline,
+      source: article.source,
+      draft: article.draft,
+      imported: article.imported,
+      file: article.file,
+      contentHash: article.contentHash,
+      titleSlug: article.titleSlug,
+      body: article.body,
+      excerpt: article.excerpt,
+      wordCount: article.wordCount,
       slug,
       url,
-      card: { title: article.title, url, date: dateView(article.date), excerpt: article.excerpt },
+      card: articleCard(article, url),
     });
   }
   placed.sort(compareNewestFirst);
   return { placed, warnings };
+}
+
+/** An article as listings show it. Its fields come from the article and its URL, so those are its key. */
+function articleCard(article: Article, url: string): ArticleCard {
+  const card = { title: article.title, url, date: dateView(article.date), excerpt: article.excerpt };
+  setPartKey(card, `${article.contentHash}${url}`);
+  return card;
 }
 
 export interface SiteModelOptions {

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import type { PageSource, PageSpec } from "../pages.js";
-import { partHash } from "../part-hash.js";
+import { partHash, textHash } from "../part-hash.js";
 import { outputPathForUrl } from "../urls.js";
 
 /**
@@ -43,10 +43,7 @@ export function planPages(pages: readonly PageSource[], context: string, previou
   const unchanged = new Map<string, string>();
   for (const page of pages) {
     const path = outputPathForUrl(page.url);
-    const key = createHash("sha1")
-      .update(context)
-      .update(page.identity ? page.identity() : specKeyText(page.spec()))
-      .digest("base64url");
+    const key = textHash(context + (page.identity ? page.identity() : specKeyText(page.spec())));
     keys.set(path, key);
     const before = previous.get(path);
     if (before && before.key === key) unchanged.set(path, before.hash);

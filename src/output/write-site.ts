@@ -31,7 +31,7 @@ type Manifest = Record<string, ManifestEntry>;
 /**
  * What the two trees hold before a build writes anything: their manifests, and the stamp of every
  * file of the standby tree, where a build writes. Taken in one pass — on a worker thread during a
- * big build (`scan-trees.ts`), while the main thread reads and models the archive.
+ * big build (`build-threads.ts`), while the main thread reads and models the archive.
  */
 export interface TreeScan {
   readonly output: string;

@@ -1,0 +1,118 @@
+import type { Worker } from "node:worker_threads";
+import type { RenderContext } from "../layouts/context.js";
+import type { BuildWorkerRequest, BuildWorkerResponse } from "./build-worker.js";
+import { inThreadRenderer, type PageRenderer } from "./eleventy/renderer.js";
+import type { EleventyRunOptions } from "./eleventy/render-pages.js";
+import { scanTrees, type SiteTrees, type TreeScan } from "./output/write-site.js";
+import type { PageSpec } from "./pages.js";
+import { renderSettingsOf } from "./render-context.js";
+import { siblingModule, startModuleWorker } from "./worker-threads.js";
+
+/**
+ * Where a build scans its output trees and renders its pages: on a helper thread (`build-worker.ts`)
+ * for big archives, so that work overlaps the main thread's, or on the main thread itself. A
+ * long-lived process (`npm start`) keeps one between builds, so a rebuild finds Eleventy loaded.
+ */
+export interface BuildThreads {
+  /** `scanTrees`, and whether it ran on the helper thread. */
+  scan(trees: SiteTrees): Promise<TreeScan & { readonly onWorker: boolean }>;
+  readonly renderer: PageRenderer;
+  close(): Promise<void>;
+}
+
+export function mainThreadOnly(run: EleventyRunOptions): BuildThreads {
+  return {
+    scan: async (trees) => ({ ...scanTrees(trees), onWorker: false }),
+    renderer: inThreadRenderer(run),
+    async close() {},
+  };
+}
+
+/**
+ * A helper thread for builds. If it cannot start or dies, its work is done on the main thread
+ * instead; an error Eleventy raises while rendering (a broken template) fails the batch as it would
+ * on the main thread.
+ */
+export function startBuildThreads(run: EleventyRunOptions): BuildThreads {
+  const here = mainThreadOnly(run);
+  let worker: Worker;
+  try {
+    worker = startModuleWorker(siblingModule(import.meta.url, "build-worker"));
+  } catch {
+    return here;
+  }
+  // Idle, the thread must not keep the process alive; with a request out it must.
+  worker.unref();
+  let nextId = 0;
+  let dead = false;
+  let fellBack = false;
+  const waiting = new Map<number, { answer: (response: BuildWorkerResponse) => void; instead: () => void }>();
+  worker.on("message", (response: BuildWorkerResponse) => {
+    const pending = waiting.get(response.id);
+    if (!pending) return;
+    waiting.delete(response.id);
+    if (waiting.size === 0) worker.unref();
+    pending.answer(response);
+  });
+  const die = () => {
+    if (dead) return;
+    dead = true;
+    // Requests the thread took with it are done here instead.
+    for (const [id, pending] of waiting) {
+      waiting.delete(id);
+      fellBack = true;
+      pending.instead();
+    }
+  };
+  worker.on("error", die);
+  worker.on("exit", die);
+
+  /** Sends a request, or runs `instead` here when the thread is gone. */
+  const ask = <T>(request: Omit<BuildWorkerRequest, "id">, read: (response: BuildWorkerResponse) => T, instead: () => Promise<T>): Promise<T> => {
+    if (dead) {
+      fellBack = true;
+      return instead();
+    }
+    const id = nextId++;
+    worker.ref();
+    return new Promise<T>((resolve, reject) => {
+      waiting.set(id, {
+        answer: (response) => {
+          if ("error" in response) {
+            const error = new Error(response.error.message);
+            if (response.error.stack) error.stack = response.error.stack;
+            reject(error);
+          } else {
+            resolve(read(response));
+          }
+        },
+        instead: () => void instead().then(resolve, reject),
+      });
+      worker.postMessage({ ...request, id } as BuildWorkerRequest);
+    });
+  };
+
+  return {
+    scan: (trees) =>
+      ask(
+        { scan: trees },
+        (response) => ({ ...(response as { scan: TreeScan }).scan, onWorker: true }),
+        () => here.scan(trees),
+      ),
+    renderer: {
+      render: (pages: readonly PageSpec[], context: RenderContext) =>
+        ask(
+          { run, render: renderSettingsOf(context), pages },
+          (response) => new Map((response as { pages: [string, string][] }).pages),
+          () => here.renderer.render(pages, context),
+        ),
+      get onWorker() {
+        return !fellBack;
+      },
+    },
+    async close() {
+      dead = true;
+      await worker.terminate();
+    },
+  };
+}
