@@ -3,7 +3,7 @@ import type { RenderContext } from "../layouts/context.js";
 import type { BuildWorkerRequest, BuildWorkerResponse } from "./build-worker.js";
 import { inThreadRenderer, type PageRenderer } from "./eleventy/renderer.js";
 import type { EleventyRunOptions } from "./eleventy/render-pages.js";
-import { scanTrees, type SiteTrees, type TreeScan } from "./output/write-site.js";
+import { findStrays, readManifests, scanTrees, stampStandby, type FileStamp, type SiteTrees, type TreeScan } from "./output/write-site.js";
 import type { PageSpec } from "./pages.js";
 import { renderSettingsOf } from "./render-context.js";
 import { siblingModule, startModuleWorker } from "./worker-threads.js";
@@ -93,12 +93,28 @@ export function startBuildThreads(run: EleventyRunOptions): BuildThreads {
   };
 
   return {
-    scan: (trees) =>
-      ask(
-        { scan: trees },
-        (response) => ({ ...(response as { scan: TreeScan }).scan, onWorker: true }),
-        () => here.scan(trees),
-      ),
+    async scan(trees) {
+      // The stamps are needed to plan the build; the walk for strays only when it finishes.
+      const stamping = ask(
+        { stamp: trees },
+        (response) => {
+          const columns = (response as Extract<BuildWorkerResponse, { stamps: unknown }>).stamps;
+          if (!columns) return null;
+          const stamps = new Map<string, FileStamp>();
+          columns.paths.forEach((path, i) => stamps.set(path, { size: columns.sizes[i]!, mtimeMs: columns.mtimes[i]! }));
+          return stamps;
+        },
+        async () => stampStandby(trees),
+      );
+      const strays = ask(
+        { strays: trees },
+        (response) => (response as Extract<BuildWorkerResponse, { strays: unknown }>).strays,
+        async () => findStrays(trees),
+      );
+      strays.catch(() => undefined);
+      const manifests = readManifests(trees);
+      return { ...manifests, standbyFiles: await stamping, strays, onWorker: !fellBack };
+    },
     renderer: {
       render: (pages: readonly PageSpec[], context: RenderContext) =>
         ask(

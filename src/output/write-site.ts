@@ -29,16 +29,56 @@ interface ManifestEntry extends FileStamp {
 type Manifest = Record<string, ManifestEntry>;
 
 /**
- * What the two trees hold before a build writes anything: their manifests, and the stamp of every
- * file of the standby tree, where a build writes. Taken in one pass — on a worker thread during a
- * big build (`build-threads.ts`), while the main thread reads and models the archive.
+ * What the two trees hold before a build writes anything: their manifests, the stamps of the
+ * standby tree's files (where a build writes), and the files the standby tree holds that its
+ * manifest does not list. On a worker thread during a big build (`build-threads.ts`), while the
+ * main thread reads and models the archive.
  */
 export interface TreeScan {
   readonly output: string;
   readonly standbyManifest: Manifest | null;
   readonly outputManifest: Manifest | null;
-  /** Every file in the standby tree, with its stamp; null when there is no standby tree. */
+  /** The stamps of the standby tree's files that its manifest lists and that are there; null when there is no standby tree. */
   readonly standbyFiles: ReadonlyMap<string, FileStamp> | null;
+  /**
+   * Files in the standby tree that its manifest does not list: added by hand while the tree was the
+   * live one, or left by a later step (the search index). Found by walking the tree, which only
+   * `finish` needs: it may still be going on while the build reads, models and renders.
+   */
+  readonly strays: Promise<readonly string[]>;
+}
+
+/** The stamps of the files the standby tree's manifest lists (`TreeScan.standbyFiles`). */
+export function stampStandby(trees: SiteTrees): Map<string, FileStamp> | null {
+  const manifest = readManifest(join(trees.stateDir, MANIFEST_STANDBY));
+  if (!manifest || !statSync(trees.standby, { throwIfNoEntry: false })?.isDirectory()) return null;
+  const root = resolve(trees.standby);
+  const stamps = new Map<string, FileStamp>();
+  for (const path of Object.keys(manifest)) {
+    if (!isInsidePath(path)) continue;
+    const stamp = stampOf(`${root}/${path}`);
+    if (stamp) stamps.set(path, stamp);
+  }
+  return stamps;
+}
+
+/** The files of the standby tree that its manifest does not list (`TreeScan.strays`). */
+export function findStrays(trees: SiteTrees): string[] {
+  const manifest = readManifest(join(trees.stateDir, MANIFEST_STANDBY)) ?? {};
+  const strays: string[] = [];
+  walkFiles(resolve(trees.standby), (path) => {
+    if (!(path in manifest)) strays.push(path);
+  });
+  return strays;
+}
+
+/** Both manifests, from the main thread: the worker answers only with what needs the disk. */
+export function readManifests(trees: SiteTrees): Pick<TreeScan, "standbyManifest" | "outputManifest" | "output"> {
+  return {
+    output: resolve(trees.output),
+    standbyManifest: readManifest(join(trees.stateDir, MANIFEST_STANDBY)),
+    outputManifest: readManifest(join(trees.stateDir, MANIFEST_OUTPUT)),
+  };
 }
 
 export interface SiteTrees {
@@ -154,18 +194,7 @@ export async function listFiles(dir: string): Promise<string[]> {
 
 /** Reads both trees' manifests and stamps every file that a build might reuse (see `TreeScan`). */
 export function scanTrees(trees: SiteTrees): TreeScan {
-  const standbyManifest = readManifest(join(trees.stateDir, MANIFEST_STANDBY));
-  const outputManifest = readManifest(join(trees.stateDir, MANIFEST_OUTPUT));
-  let standbyFiles: Map<string, FileStamp> | null = null;
-  if (statSync(trees.standby, { throwIfNoEntry: false })?.isDirectory()) {
-    const found = new Map<string, FileStamp>();
-    walkFiles(resolve(trees.standby), (path, absolute) => {
-      const stamp = stampOf(absolute);
-      if (stamp) found.set(path, stamp);
-    });
-    standbyFiles = found;
-  }
-  return { output: resolve(trees.output), standbyManifest, outputManifest, standbyFiles };
+  return { ...readManifests(trees), standbyFiles: stampStandby(trees), strays: Promise.resolve(findStrays(trees)) };
 }
 
 /**
@@ -275,7 +304,8 @@ export async function openStaging(trees: SiteTrees, scan: TreeScan): Promise<Sta
   let known: Manifest = scan.standbyManifest ?? {};
   let present: ReadonlyMap<string, FileStamp> = scan.standbyFiles ?? new Map();
   await rm(standbyManifestFile, { force: true });
-  if (!scan.standbyManifest || !scan.standbyFiles) {
+  const reset = !scan.standbyManifest || !scan.standbyFiles;
+  if (reset) {
     known = {};
     present = new Map();
     await rm(root, { recursive: true, force: true });
@@ -321,7 +351,9 @@ export async function openStaging(trees: SiteTrees, scan: TreeScan): Promise<Sta
       // Whatever the tree held that this build did not produce goes: deleted articles, old pages,
       // files added by hand to the tree when it was the live one.
       const stale: string[] = [];
-      for (const path of present.keys()) if (!(path in manifest) && !options.keep?.(path)) stale.push(path);
+      const isStale = (path: string) => !(path in manifest) && !options.keep?.(path);
+      for (const path of present.keys()) if (isStale(path)) stale.push(path);
+      if (!reset) for (const path of await scan.strays) if (isStale(path)) stale.push(path);
       await mapLimit(stale, 32, async (path) => {
         await unlink(`${root}/${path}`);
         stats.deleted++;
