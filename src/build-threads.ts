@@ -107,7 +107,7 @@ export function startBuildThreads(run: EleventyRunOptions): BuildThreads {
         async () => stampStandby(trees),
       );
       const strays = ask(
-        { strays: trees },
+        { strays: trees, run },
         (response) => (response as Extract<BuildWorkerResponse, { strays: unknown }>).strays,
         async () => findStrays(trees),
       );
@@ -119,7 +119,12 @@ export function startBuildThreads(run: EleventyRunOptions): BuildThreads {
       render: (pages: readonly PageSpec[], context: RenderContext) =>
         ask(
           { run, render: renderSettingsOf(context), pages },
-          (response) => new Map((response as { pages: [string, string][] }).pages),
+          (response) => {
+            const { paths, ends, bytes } = (response as Extract<BuildWorkerResponse, { rendered: unknown }>).rendered;
+            const pages = new Map<string, Uint8Array>();
+            paths.forEach((path, i) => pages.set(path, new Uint8Array(bytes, i === 0 ? 0 : ends[i - 1]!, ends[i]! - (i === 0 ? 0 : ends[i - 1]!))));
+            return pages;
+          },
           () => here.renderer.render(pages, context),
         ),
       get onWorker() {

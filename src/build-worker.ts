@@ -3,6 +3,7 @@ import type { PageSpec } from "./pages.js";
 import { renderContextFrom, type RenderSettings } from "./render-context.js";
 import type { EleventyRunOptions } from "./eleventy/render-pages.js";
 import { findStrays, stampStandby, type SiteTrees } from "./output/write-site.js";
+import { DEFAULT_SETTINGS } from "./settings.js";
 
 /**
  * The build's helper thread (see `build-threads.ts`): it scans the output trees, then loads
@@ -11,20 +12,31 @@ import { findStrays, stampStandby, type SiteTrees } from "./output/write-site.js
  */
 export type BuildWorkerRequest =
   | { readonly id: number; readonly stamp: SiteTrees }
-  | { readonly id: number; readonly strays: SiteTrees }
+  | { readonly id: number; readonly strays: SiteTrees; readonly run: EleventyRunOptions }
   | { readonly id: number; readonly run: EleventyRunOptions; readonly render: RenderSettings; readonly pages: readonly PageSpec[] };
 
 export type BuildWorkerResponse =
   /** The standby tree's stamps as columns (cheaper to pass between threads than a map of objects). */
   | { readonly id: number; readonly stamps: { paths: string[]; sizes: number[]; mtimes: number[] } | null }
   | { readonly id: number; readonly strays: string[] }
-  | { readonly id: number; readonly pages: [string, string][] }
+  /** Rendered pages as UTF-8 in one transferred buffer: the main thread writes bytes anyway. */
+  | { readonly id: number; readonly rendered: { readonly paths: string[]; readonly ends: number[]; readonly bytes: ArrayBuffer } }
   | { readonly id: number; readonly error: { readonly message: string; readonly stack?: string } };
 
-// Loaded once the first walk is answered (or at once when a render comes first): importing
-// Eleventy takes about half a second, which the main thread spends modelling the archive.
+// Loaded after the stamps are answered (or at once when a render comes first): importing Eleventy
+// and its first run take most of a second, which the main thread spends modelling the archive.
 let eleventy: Promise<typeof import("./eleventy/render-pages.js")> | undefined;
 const loadEleventy = () => (eleventy ??= import("./eleventy/render-pages.js"));
+
+/** An Eleventy run of no pages, so that the build's first real batch finds Eleventy's code warm. */
+async function warmUp(run: EleventyRunOptions): Promise<void> {
+  try {
+    const { renderPagesWithEleventy } = await loadEleventy();
+    await renderPagesWithEleventy({ context: renderContextFrom({ site: DEFAULT_SETTINGS, stylesheetUrl: "/" }), pages: [] }, run);
+  } catch {
+    // The build's own render reports what is wrong.
+  }
+}
 
 parentPort!.on("message", async (request: BuildWorkerRequest) => {
   try {
@@ -35,15 +47,36 @@ parentPort!.on("message", async (request: BuildWorkerRequest) => {
       return;
     }
     if ("strays" in request) {
+      // Only the end of the build needs the walk: Eleventy first.
+      await warmUp(request.run);
       parentPort!.postMessage({ id: request.id, strays: findStrays(request.strays) } satisfies BuildWorkerResponse);
-      void loadEleventy().catch(() => undefined);
       return;
     }
     const { renderPagesWithEleventy } = await loadEleventy();
     const pages = await renderPagesWithEleventy({ context: renderContextFrom(request.render), pages: request.pages }, request.run);
-    parentPort!.postMessage({ id: request.id, pages: [...pages] } satisfies BuildWorkerResponse);
+    const rendered = packPages(pages);
+    parentPort!.postMessage({ id: request.id, rendered } satisfies BuildWorkerResponse, [rendered.bytes]);
   } catch (error) {
     const { message, stack } = error instanceof Error ? error : new Error(String(error));
     parentPort!.postMessage({ id: request.id, error: { message, ...(stack ? { stack } : {}) } } satisfies BuildWorkerResponse);
   }
 });
+
+function packPages(pages: ReadonlyMap<string, string>): { paths: string[]; ends: number[]; bytes: ArrayBuffer } {
+  const paths: string[] = [];
+  const encoded: Buffer[] = [];
+  const ends: number[] = [];
+  let total = 0;
+  for (const [path, html] of pages) {
+    const bytes = Buffer.from(html, "utf8");
+    paths.push(path);
+    encoded.push(bytes);
+    total += bytes.length;
+    ends.push(total);
+  }
+  // A buffer of its own (not a slice of Node's shared pool), so it can be handed over, not copied.
+  const packed = Buffer.allocUnsafeSlow(total);
+  let offset = 0;
+  for (const bytes of encoded) offset += bytes.copy(packed, offset);
+  return { paths, ends, bytes: packed.buffer as ArrayBuffer };
+}

@@ -151,6 +151,12 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
       rendering.catch(() => undefined);
       return rendering;
     };
+    // Unchanged pages are kept, or copied from the live site, while the changed ones render: the
+    // two sets never share a path.
+    const reused = new Map<string, string>();
+    for (const path of reusable) reused.set(path, plan.unchanged.get(path)!);
+    const reusing = staging.reuse(reused);
+    reusing.catch(() => undefined);
     let rendering = renderBatch(0);
     for (let start = 0; rendering; start += RENDER_BATCH) {
       const pages = await rendering;
@@ -160,9 +166,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
       await staging.write(pages);
       lap("write");
     }
-    const reused = new Map<string, string>();
-    for (const path of reusable) if (!written.has(path)) reused.set(path, plan.unchanged.get(path)!);
-    await staging.reuse(reused);
+    await reusing;
     const staged = await staging.finish(search ? { keep: isSearchIndexPath } : {});
     lap("write");
     let searchReport: SearchIndexReport | undefined;

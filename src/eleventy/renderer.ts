@@ -2,9 +2,9 @@ import type { RenderContext } from "../../layouts/context.js";
 import type { PageSpec } from "../pages.js";
 import type { EleventyRunOptions } from "./render-pages.js";
 
-/** Renders batches of page specs through Eleventy: output path → HTML. */
+/** Renders batches of page specs through Eleventy: output path → HTML (text, or its UTF-8 bytes). */
 export interface PageRenderer {
-  render(pages: readonly PageSpec[], context: RenderContext): Promise<Map<string, string>>;
+  render(pages: readonly PageSpec[], context: RenderContext): Promise<Map<string, string | Uint8Array>>;
   /** Whether every batch so far was rendered on a worker thread. */
   readonly onWorker: boolean;
 }

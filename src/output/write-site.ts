@@ -62,7 +62,10 @@ export function stampStandby(trees: SiteTrees): Map<string, FileStamp> | null {
   return stamps;
 }
 
-/** The files of the standby tree that its manifest does not list (`TreeScan.strays`). */
+/**
+ * The files of the standby tree that its manifest does not list (`TreeScan.strays`); with no
+ * manifest, every file (the caller tells the known ones apart).
+ */
 export function findStrays(trees: SiteTrees): string[] {
   const manifest = readManifest(join(trees.stateDir, MANIFEST_STANDBY)) ?? {};
   const strays: string[] = [];
@@ -353,10 +356,16 @@ export async function openStaging(trees: SiteTrees, scan: TreeScan): Promise<Sta
       const stale: string[] = [];
       const isStale = (path: string) => !(path in manifest) && !options.keep?.(path);
       for (const path of present.keys()) if (isStale(path)) stale.push(path);
-      if (!reset) for (const path of await scan.strays) if (isStale(path)) stale.push(path);
+      // The walk may have read the manifest after this build removed it, and count known files too.
+      if (!reset) for (const path of await scan.strays) if (!(path in known) && isStale(path)) stale.push(path);
       await mapLimit(stale, 32, async (path) => {
-        await unlink(`${root}/${path}`);
-        stats.deleted++;
+        try {
+          await unlink(`${root}/${path}`);
+          stats.deleted++;
+        } catch (error) {
+          // Already gone is what was wanted.
+          if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+        }
       });
       await removeEmptyDirs(root, new Set(stale.map((p) => dirname(join(root, p)))));
       return stagedSite(trees, root, output, manifest, stats, standbyManifestFile, outputManifestFile);
