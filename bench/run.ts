@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { listFiles } from "../src/output/write-site.js";
 import { extraArticle, writeCorpus } from "./corpus.js";
@@ -21,7 +22,8 @@ import { writeHugoSite } from "./hugo-site.js";
  */
 
 const REPO = resolve(import.meta.dirname, "..");
-const TSX = join(REPO, "node_modules/.bin/tsx");
+/** Each build as `npm run build` runs it: Node with tsx's loader, one process. */
+const NODE_WITH_TSX = [process.execPath, "--import", pathToFileURL(join(REPO, "node_modules/tsx/dist/loader.mjs")).href];
 const PAGEFIND = join(REPO, "node_modules/.bin/pagefind");
 const TIME = "/usr/bin/time";
 
@@ -80,7 +82,7 @@ async function run(command: string, args: string[], options: { cwd?: string } = 
 async function buildOnce(root: string): Promise<ChildBuild> {
   const args = [join(REPO, "bench/build-child.ts"), join(root, "content"), join(root, "_site"), join(root, ".dateline-cache")];
   if (!withSearch) args.push("--no-search");
-  const result = await run(TSX, args);
+  const result = await run(NODE_WITH_TSX[0]!, [...NODE_WITH_TSX.slice(1), ...args]);
   const line = result.stdout.trim().split("\n").pop()!;
   return { ...(JSON.parse(line) as ChildBuild), processWall: result.wall, ...(result.maxRssKiB ? { treeMaxRssKiB: result.maxRssKiB } : {}) };
 }

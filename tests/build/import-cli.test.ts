@@ -7,16 +7,17 @@ import matter from "gray-matter";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildSite } from "../../src/build.js";
 import { slugify } from "../../src/slugs.js";
+import { NODE_WITH_TSX } from "../helpers/cli.js";
 import { requireSharedSample, skipWithoutSharedSample } from "../helpers/shared-sample.js";
 
 const ROOT = path.resolve(__dirname, "../..");
 const FIXTURES = path.join(ROOT, "tests", "fixtures", "raw");
-const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
+
 /** The harbour-vote title slugs past 80 characters, so its file name is cut and hashed by the one slug rule. */
 const GALWAY = slugify("Councillors in Galway voted on Thursday to close the old harbour road to cars on summer");
 
 function runImport(args: string[], cwd: string) {
-  const result = spawnSync(TSX, [path.join(ROOT, "src", "cli", "import.ts"), ...args], { cwd, encoding: "utf8", env: { ...process.env, CI: "true" } });
+  const result = spawnSync(NODE_WITH_TSX[0], [...NODE_WITH_TSX.slice(1), path.join(ROOT, "src", "cli", "import.ts"), ...args], { cwd, encoding: "utf8", env: { ...process.env, CI: "true" } });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

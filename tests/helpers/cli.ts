@@ -2,18 +2,21 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { listFiles } from "../../src/output/write-site.js";
 
 /** Runs Dateline's real commands in a child process, as a user would, from any folder. */
 export const REPO = fileURLToPath(new URL("../../", import.meta.url));
-const TSX = join(REPO, "node_modules", ".bin", "tsx");
+/**
+ * How `npm run build` and the other scripts run a command: Node with tsx's loader (`node --import
+ * tsx`), one process. The loader by its full URL, since the command runs in other folders.
+ */
+export const NODE_WITH_TSX = [process.execPath, "--import", pathToFileURL(join(REPO, "node_modules", "tsx", "dist", "loader.mjs")).href] as const;
 
 export interface RunningCommand {
   readonly child: ChildProcess;
   /**
-   * Signals the whole process group: `tsx` runs the command in a child process of its own, so
-   * killing only the process we spawned would leave the real build running.
+   * Signals the whole process group: the command and what it started (Pagefind and its watchdog).
    */
   kill(signal: NodeJS.Signals): Promise<void>;
   /** stdout + stderr so far. */
@@ -23,7 +26,7 @@ export interface RunningCommand {
 }
 
 export function startCommand(script: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}): RunningCommand {
-  const child = spawn(TSX, [join(REPO, script), ...args], { cwd, env: { ...process.env, NO_COLOR: "1", ...env }, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  const child = spawn(NODE_WITH_TSX[0], [...NODE_WITH_TSX.slice(1), join(REPO, script), ...args], { cwd, env: { ...process.env, NO_COLOR: "1", ...env }, stdio: ["ignore", "pipe", "pipe"], detached: true });
   let output = "";
   child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
