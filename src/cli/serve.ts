@@ -4,6 +4,7 @@ import { readFile } from "node:fs/promises";
 import { relative, resolve, sep } from "node:path";
 import { parseArgs } from "node:util";
 import { buildSite, type BuildOptions } from "../build.js";
+import { startBuildThreads } from "../build-threads.js";
 import { DatelineError, formatIssues } from "../errors.js";
 import { withBuildErrorBanner } from "../../layouts/build-error.js";
 import { checkPathPrefixFlag, loadSettings } from "../settings.js";
@@ -54,10 +55,13 @@ async function main(): Promise<void> {
   const projectDir = process.cwd();
   const contentDir = resolve(projectDir, values.content ?? "content");
   const outputDir = resolve(projectDir, values.output ?? "_site");
+  // One helper thread for every rebuild: each finds Eleventy loaded and warm.
+  const threads = startBuildThreads({ projectDir, contentDir, outputDir });
   const options: BuildOptions = {
     projectDir,
     contentDir,
     outputDir,
+    threads,
     includeDrafts: values.drafts,
     ...(values.pathprefix !== undefined ? { pathPrefix: values.pathprefix } : {}),
   };
@@ -162,7 +166,8 @@ async function main(): Promise<void> {
   };
   const watcher = watch([contentDir], {
     ignoreInitial: true,
-    ignored: (path) => /(^|[/\\])(\.|node_modules)/.test(relative(projectDir, path)) && path !== contentDir,
+    // Hidden files and folders (editors' swap files) inside the content folder, wherever it is.
+    ignored: (path) => path !== contentDir && /(^|[/\\])(\.|node_modules)/.test(relative(contentDir, path)),
     awaitWriteFinish: { stabilityThreshold: 80, pollInterval: 20 },
   });
   watcher.on("all", (event, path) => schedule(event, path));
@@ -170,6 +175,7 @@ async function main(): Promise<void> {
   const stop = async () => {
     await watcher.close();
     await server?.close();
+    await threads.close();
     process.exit(0);
   };
   process.on("SIGINT", () => void stop());
