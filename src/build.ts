@@ -2,12 +2,13 @@ import { mkdir, stat } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { ArticleCache } from "./build-cache/article-cache.js";
 import { codeVersion } from "./build-cache/code-version.js";
-import { contextKey, loadPageRecords, planPages, savePageRecords, type PageRecord } from "./build-cache/page-plan.js";
+import { contextKey, loadPageRecords, pageKey, savePageRecords, type PageRecord } from "./build-cache/page-plan.js";
 import type { Issue } from "./errors.js";
 import { acquireBuildLock } from "./output/build-lock.js";
 import { mainThreadOnly, startBuildThreads, type BuildThreads } from "./build-threads.js";
 import { listArticleFiles } from "./load-articles.js";
-import { findReusableFiles, hashContent, openStaging, prepareTrees, type SiteTrees, type WriteStats } from "./output/write-site.js";
+import { hashContent, isReusable, openStaging, prepareTrees, type SiteTrees, type WriteStats } from "./output/write-site.js";
+import type { PageSpec } from "./pages.js";
 import { prepareSite, type PreparedSite } from "./prepare-site.js";
 import { indexSearch, isSearchIndexPath, type SearchIndexReport, type SearchTuning } from "./search/index-search.js";
 import type { NameResolver } from "./site-model.js";
@@ -98,11 +99,13 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
     const trees = await siteTrees(outputDir, outputStateDir);
     await prepareTrees(trees);
     const run = { projectDir, contentDir, outputDir, ...(options.configPath !== undefined ? { configPath: options.configPath } : {}) };
+    // Listed once, here: the count decides on the helper thread, and the list is what is read.
+    const files = await listArticleFiles(contentDir).catch(() => undefined);
     let threads: BuildThreads;
     if (typeof options.threads === "object") {
       threads = options.threads;
     } else {
-      const helper = options.threads ?? (await listArticleFiles(contentDir).catch(() => [])).length >= THREADED_ARCHIVE;
+      const helper = options.threads ?? (files?.length ?? 0) >= THREADED_ARCHIVE;
       threads = ownThreads = helper ? startBuildThreads(run) : mainThreadOnly(run);
     }
     const scanning = threads.scan(trees);
@@ -121,6 +124,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
         ...(options.resolveName ? { resolveName: options.resolveName } : {}),
         ...(options.sitemap ? { sitemap: options.sitemap } : {}),
         cache,
+        ...(files ? { files } : {}),
         onArticlesLoaded: () => lap("read+validate"),
       });
     } finally {
@@ -131,41 +135,65 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
 
     const scan = await scanning;
     const recordsFile = join(outputStateDir, "pages.json");
-    const plan = planPages(site.model.pages, contextKey(version, { settings: site.settings, context: site.context }), await loadPageRecords(recordsFile, version));
-    const reusable = findReusableFiles(scan, plan.unchanged);
-    const toRender = reusable.size === 0 ? site.model.pages : site.model.pages.filter((page) => !reusable.has(outputPathForUrl(page.url)));
-    lap("plan");
-
-    // Pages are rendered and staged a batch at a time, so memory holds one batch of HTML rather
-    // than the whole site: an archive of 100,000 tags is 200,000 pages.
+    const previous = await loadPageRecords(recordsFile, version);
+    const context = contextKey(version, { settings: site.settings, context: site.context });
     const search = options.search !== false;
     const tuning = typeof options.search === "object" ? options.search : {};
     const staging = await openStaging(trees, scan);
     const written = new Set<string>(site.assets.keys());
     await staging.write(site.assets);
-    // Each batch is rendered (on the render worker) while the batch before it is written.
-    const renderBatch = (start: number) => {
-      if (start >= toRender.length) return undefined;
-      const rendering = renderer.render(toRender.slice(start, start + RENDER_BATCH).map((page) => page.spec()), site.context);
-      // Awaited below; a failure while the batch before is being written must not go unhandled.
-      rendering.catch(() => undefined);
-      return rendering;
-    };
-    // Unchanged pages are kept, or copied from the live site, while the changed ones render: the
-    // two sets never share a path.
+
+    // Planning, rendering and writing overlap: pages whose key changed go to the renderer in
+    // batches as they are found, and each batch is written while later ones are planned and
+    // rendered. At most `RENDERS_IN_FLIGHT` batches are out at once, so memory holds a few batches
+    // of HTML rather than the whole site (an archive of 100,000 tags is 200,000 pages).
+    const keys = new Map<string, string>();
     const reused = new Map<string, string>();
-    for (const path of reusable) reused.set(path, plan.unchanged.get(path)!);
+    const inFlight: Promise<ReadonlyMap<string, string | Uint8Array>>[] = [];
+    let batch: PageSpec[] = [];
+    let batchSize = FIRST_RENDER_BATCH;
+    let rendered = 0;
+    const writeRendered = async (keepInFlight: number) => {
+      while (inFlight.length > keepInFlight) {
+        const pages = await inFlight.shift()!;
+        lap("render");
+        for (const path of pages.keys()) written.add(path);
+        await staging.write(pages);
+        lap("write");
+      }
+    };
+    const sendBatch = async () => {
+      if (batch.length === 0) return;
+      const rendering = renderer.render(batch, site.context);
+      // Awaited in order below; a failure while an earlier batch is written must not go unhandled.
+      rendering.catch(() => undefined);
+      inFlight.push(rendering);
+      rendered += batch.length;
+      batch = [];
+      // Small first batches start the renderer early; later ones grow so Eleventy's per-run cost stays small.
+      batchSize = Math.min(batchSize * 2, RENDER_BATCH);
+      lap("plan");
+      await writeRendered(RENDERS_IN_FLIGHT);
+    };
+    for (const page of site.model.pages) {
+      const path = outputPathForUrl(page.url);
+      const key = pageKey(page, context);
+      keys.set(path, key);
+      const before = previous.get(path);
+      if (before && before.key === key && isReusable(scan, path, before.hash)) {
+        reused.set(path, before.hash);
+        continue;
+      }
+      batch.push(page.spec());
+      if (batch.length >= batchSize) await sendBatch();
+    }
+    await sendBatch();
+    lap("plan");
+    // Unchanged pages are kept, or copied from the live site, while the last batches render: the
+    // two sets never share a path.
     const reusing = staging.reuse(reused);
     reusing.catch(() => undefined);
-    let rendering = renderBatch(0);
-    for (let start = 0; rendering; start += RENDER_BATCH) {
-      const pages = await rendering;
-      rendering = renderBatch(start + RENDER_BATCH);
-      lap("render");
-      for (const path of pages.keys()) written.add(path);
-      await staging.write(pages);
-      lap("write");
-    }
+    await writeRendered(0);
     await reusing;
     const staged = await staging.finish(search ? { keep: isSearchIndexPath } : {});
     lap("write");
@@ -188,7 +216,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
     }
     await staged.commit();
     const records = new Map<string, PageRecord>();
-    for (const [path, key] of plan.keys) {
+    for (const [path, key] of keys) {
       const hash = staged.hashOf(path);
       if (hash) records.set(path, { key, hash });
     }
@@ -196,14 +224,14 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
     lap("write");
     return {
       pages: written.size - site.assets.size + reused.size,
-      rendered: toRender.length,
+      rendered,
       parsed: cache.misses,
       articles: site.model.articles.length,
       drafts: site.drafts,
       warnings: site.warnings,
       write: staged.stats,
       timings,
-      threads: { scan: scan.onWorker, render: toRender.length > 0 && renderer.onWorker },
+      threads: { scan: scan.onWorker, render: rendered > 0 && renderer.onWorker },
       ...(searchReport ? { search: searchReport } : {}),
     };
   } finally {
@@ -212,8 +240,12 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
   }
 }
 
-/** Pages rendered through Eleventy at a time: small enough to bound memory, big enough that Eleventy's per-run cost stays small. */
+/** Pages rendered through Eleventy at a time, at most: small enough to bound memory, big enough that Eleventy's per-run cost stays small. */
 const RENDER_BATCH = 4000;
+/** The first batch: sent as soon as this many changed pages are found, so rendering starts early. */
+const FIRST_RENDER_BATCH = 100;
+/** Batches sent to the renderer and not yet written. */
+const RENDERS_IN_FLIGHT = 2;
 
 /** The folder of state that belongs to one output folder: standby tree, manifests, page records, lock. */
 export function stateDirForOutput(stateDir: string, outputDir: string): string {

@@ -1,6 +1,6 @@
 import { readdirSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { join, relative, sep } from "node:path";
+import { join, relative, resolve, sep } from "node:path";
 import type { MarkdownIt } from "markdown-it";
 import type { Article } from "./article.js";
 import { hashBytes, type ArticleCache } from "./build-cache/article-cache.js";
@@ -15,16 +15,17 @@ import { leadFromText, renderBody } from "./markdown.js";
  * Reads every article under the content folder. Files and folders whose names start with `_` or
  * `.` are not articles (drafts folders, data, editor files); neither are non-Markdown files.
  */
-export async function listArticleFiles(contentDir: string): Promise<string[]> {
+export async function listArticleFiles(folder: string): Promise<string[]> {
+  const contentDir = resolve(folder);
   // Synchronous: one walk, and the promise API's per-call overhead adds up over thousands of folders.
   const entries = readdirSync(contentDir, { recursive: true, withFileTypes: true });
   const files: string[] = [];
   for (const entry of entries) {
-    if (!entry.isFile() || !entry.name.endsWith(".md")) continue;
-    const path = join(entry.parentPath, entry.name);
-    const rel = relative(contentDir, path);
-    if (rel.split(sep).some((part) => part.startsWith("_") || part.startsWith(".")) || rel.startsWith("node_modules")) continue;
-    files.push(path);
+    if (!entry.isFile() || !entry.name.endsWith(".md") || entry.name.startsWith("_") || entry.name.startsWith(".")) continue;
+    // Folders are checked on the path below the content folder, as a string: one walk of 10,000 files.
+    const folder = entry.parentPath.length > contentDir.length ? entry.parentPath.slice(contentDir.length + 1) : "";
+    if (folder !== "" && (folder.startsWith("node_modules") || folder.split(sep).some((part) => part.startsWith("_") || part.startsWith(".")))) continue;
+    files.push(folder === "" ? join(contentDir, entry.name) : `${entry.parentPath}${sep}${entry.name}`);
   }
   return files.sort();
 }
@@ -71,9 +72,9 @@ export interface LoadResult {
 export async function loadArticles(
   contentDir: string,
   md: MarkdownIt,
-  options: { includeDrafts?: boolean; displayRoot?: string; cache?: ArticleCache } = {},
+  options: { includeDrafts?: boolean; displayRoot?: string; cache?: ArticleCache; files?: readonly string[] } = {},
 ): Promise<LoadResult> {
-  const files = await listArticleFiles(contentDir);
+  const files = options.files ?? (await listArticleFiles(contentDir));
   const articles: Article[] = [];
   const errors: Issue[] = [];
   const warnings: Issue[] = [];

@@ -37,6 +37,8 @@ export interface PrepareOptions {
   readonly sitemap?: SitemapOptions;
   /** Parsed articles kept between builds (`.dateline-cache/`). */
   readonly cache?: ArticleCache;
+  /** The article files, when the caller has listed them already (`listArticleFiles`). */
+  readonly files?: readonly string[];
   /** Called once every article is read and validated, before the site is modelled (build timings). */
   readonly onArticlesLoaded?: () => void;
 }
@@ -65,6 +67,7 @@ export async function prepareSite(options: PrepareOptions): Promise<PreparedSite
     includeDrafts: options.includeDrafts ?? false,
     displayRoot: projectDir,
     ...(options.cache ? { cache: options.cache } : {}),
+    ...(options.files ? { files: options.files } : {}),
   });
   options.onArticlesLoaded?.();
   if (loaded.errors.length > 0) throw new ArticleValidationError(loaded.errors);

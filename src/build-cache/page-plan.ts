@@ -43,12 +43,17 @@ export function planPages(pages: readonly PageSource[], context: string, previou
   const unchanged = new Map<string, string>();
   for (const page of pages) {
     const path = outputPathForUrl(page.url);
-    const key = textHash(context + (page.identity ? page.identity() : specKeyText(page.spec())));
+    const key = pageKey(page, context);
     keys.set(path, key);
     const before = previous.get(path);
     if (before && before.key === key) unchanged.set(path, before.hash);
   }
   return { keys, unchanged };
+}
+
+/** One page's key: a hash of the context key and the page's identity (or its spec's text). */
+export function pageKey(page: PageSource, context: string): string {
+  return textHash(context + (page.identity ? page.identity() : specKeyText(page.spec())));
 }
 
 /**

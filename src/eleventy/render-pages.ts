@@ -32,7 +32,19 @@ export function resolveEleventyConfig(projectDir: string, configPath?: string): 
  * output path relative to the site root → HTML. Writing is the build's job, so that nothing is
  * written unless every page rendered.
  */
-export async function renderPagesWithEleventy(job: RenderJob, run: EleventyRunOptions): Promise<Map<string, string>> {
+export function renderPagesWithEleventy(job: RenderJob, run: EleventyRunOptions): Promise<Map<string, string>> {
+  // One run at a time: the plugin takes its pages from one global slot (see site-source.ts).
+  const result = queue.then(() => renderNow(job, run));
+  queue = result.then(
+    () => undefined,
+    () => undefined,
+  );
+  return result;
+}
+
+let queue: Promise<void> = Promise.resolve();
+
+async function renderNow(job: RenderJob, run: EleventyRunOptions): Promise<Map<string, string>> {
   provideRenderJob(job);
   try {
     const eleventy = new Eleventy(run.contentDir, run.outputDir, {

@@ -235,17 +235,17 @@ async function mapLimit<T>(items: readonly T[], limit: number, fn: (item: T) => 
  */
 export function findReusableFiles(scan: TreeScan, candidates: ReadonlyMap<string, string>): Set<string> {
   const reusable = new Set<string>();
-  for (const [path, hash] of candidates) {
-    const standby = scan.standbyManifest?.[path];
-    if (standby && standby.hash === hash && sameStamp(scan.standbyFiles?.get(path), standby)) {
-      reusable.add(path);
-      continue;
-    }
-    // Only files the standby tree lacks are looked for in the output: the few the last build wrote.
-    const output = scan.outputManifest?.[path];
-    if (output && output.hash === hash && isInsidePath(path) && sameStamp(stampOf(`${scan.output}/${path}`), output)) reusable.add(path);
-  }
+  for (const [path, hash] of candidates) if (isReusable(scan, path, hash)) reusable.add(path);
   return reusable;
+}
+
+/** `findReusableFiles` for one file. */
+export function isReusable(scan: TreeScan, path: string, hash: string): boolean {
+  const standby = scan.standbyManifest?.[path];
+  if (standby && standby.hash === hash && sameStamp(scan.standbyFiles?.get(path), standby)) return true;
+  // Only files the standby tree lacks are looked for in the output: the few the last build wrote.
+  const output = scan.outputManifest?.[path];
+  return !!output && output.hash === hash && isInsidePath(path) && sameStamp(stampOf(`${scan.output}/${path}`), output);
 }
 
 /** Makes ready to stage: finishes a swap a killed build left half-done, then scans the trees. */
