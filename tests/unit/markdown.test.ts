@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createMarkdown, leadFromText, renderBody } from "../../src/markdown.js";
+import { countWords, createMarkdown, leadFromText, renderBody } from "../../src/markdown.js";
 
 const md = createMarkdown();
 const render = (text: string) => renderBody(md, text).html;
@@ -62,5 +62,18 @@ describe("leadFromText", () => {
     const lead = leadFromText("word ".repeat(100), 60);
     expect(lead.length).toBeLessThanOrEqual(60);
     expect(lead).toMatch(/^word( word)*…$/);
+  });
+});
+
+describe("countWords", () => {
+  it("counts what /\\S+/g finds, for ASCII and Unicode spaces alike", () => {
+    const pieces = ["a", "bc", " ", "  ", "\t", "\n", "\r\n", "\u00a0", "\u2003", "\u3000", "\u200b", "é", "北京", "😀", "\u2028", "\f", "\v"];
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let round = 0; round < 500; round++) {
+      let text = "";
+      for (let i = 0; i < 20; i++) text += pieces[Math.floor(random() * pieces.length)]!;
+      expect(countWords(text), JSON.stringify(text)).toBe(text.match(/\S+/g)?.length ?? 0);
+    }
   });
 });
