@@ -3,6 +3,7 @@ import type { RenderContext } from "../layouts/context.js";
 import type { BuildWorkerRequest, BuildWorkerResponse } from "./build-worker.js";
 import { inThreadRenderer, type PageRenderer } from "./eleventy/renderer.js";
 import type { EleventyRunOptions } from "./eleventy/render-pages.js";
+import type { ArticleParser } from "./load-articles.js";
 import { findStrays, readManifests, scanTrees, stampStandby, type FileStamp, type SiteTrees, type TreeScan } from "./output/write-site.js";
 import type { PageSpec } from "./pages.js";
 import { renderSettingsOf } from "./render-context.js";
@@ -17,6 +18,8 @@ export interface BuildThreads {
   /** `scanTrees`, and whether it ran on the helper thread. */
   scan(trees: SiteTrees): Promise<TreeScan & { readonly onWorker: boolean }>;
   readonly renderer: PageRenderer;
+  /** Helps parse a first build's articles; absent when there is no helper thread. */
+  readonly parser?: ArticleParser;
   close(): Promise<void>;
 }
 
@@ -114,6 +117,15 @@ export function startBuildThreads(run: EleventyRunOptions): BuildThreads {
       strays.catch(() => undefined);
       const manifests = readManifests(trees);
       return { ...manifests, standbyFiles: await stamping, strays, onWorker: !fellBack };
+    },
+    parser: {
+      // No fallback here: the reader parses a chunk itself when this fails.
+      parse: (files) =>
+        ask(
+          { parse: files },
+          (response) => (response as Extract<BuildWorkerResponse, { parsed: unknown }>).parsed,
+          () => Promise.reject(new Error("the build thread is gone")),
+        ),
     },
     renderer: {
       render: (pages: readonly PageSpec[], context: RenderContext) =>

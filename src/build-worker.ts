@@ -1,4 +1,5 @@
 import { parentPort } from "node:worker_threads";
+import type { ParsedArticle } from "./load-articles.js";
 import type { PageSpec } from "./pages.js";
 import { renderContextFrom, type RenderSettings } from "./render-context.js";
 import type { EleventyRunOptions } from "./eleventy/render-pages.js";
@@ -13,12 +14,14 @@ import { DEFAULT_SETTINGS } from "./settings.js";
 export type BuildWorkerRequest =
   | { readonly id: number; readonly stamp: SiteTrees }
   | { readonly id: number; readonly strays: SiteTrees; readonly run: EleventyRunOptions }
+  | { readonly id: number; readonly parse: readonly { readonly display: string; readonly bytes: Uint8Array }[] }
   | { readonly id: number; readonly run: EleventyRunOptions; readonly render: RenderSettings; readonly pages: readonly PageSpec[] };
 
 export type BuildWorkerResponse =
   /** The standby tree's stamps as columns (cheaper to pass between threads than a map of objects). */
   | { readonly id: number; readonly stamps: { paths: string[]; sizes: number[]; mtimes: number[] } | null }
   | { readonly id: number; readonly strays: string[] }
+  | { readonly id: number; readonly parsed: (ParsedArticle | null)[] }
   /** Rendered pages as UTF-8 in one transferred buffer: the main thread writes bytes anyway. */
   | { readonly id: number; readonly rendered: { readonly paths: string[]; readonly ends: number[]; readonly bytes: ArrayBuffer } }
   | { readonly id: number; readonly error: { readonly message: string; readonly stack?: string } };
@@ -38,8 +41,21 @@ async function warmUp(run: EleventyRunOptions): Promise<void> {
   }
 }
 
+// The article reader, loaded when a first build asks this thread to help parse.
+let reader: Promise<{ parse: (bytes: Uint8Array, display: string) => ParsedArticle | null }> | undefined;
+const loadReader = () =>
+  (reader ??= Promise.all([import("./load-articles.js"), import("./markdown.js")]).then(([{ parseArticleBytes }, { createMarkdown }]) => {
+    const md = createMarkdown();
+    return { parse: (bytes: Uint8Array, display: string) => parseArticleBytes(bytes, display, md) };
+  }));
+
 parentPort!.on("message", async (request: BuildWorkerRequest) => {
   try {
+    if ("parse" in request) {
+      const { parse } = await loadReader();
+      parentPort!.postMessage({ id: request.id, parsed: request.parse.map(({ bytes, display }) => parse(bytes, display)) } satisfies BuildWorkerResponse);
+      return;
+    }
     if ("stamp" in request) {
       const stamps = stampStandby(request.stamp);
       const columns = stamps && { paths: [...stamps.keys()], sizes: [...stamps.values()].map((s) => s.size), mtimes: [...stamps.values()].map((s) => s.mtimeMs) };

@@ -125,6 +125,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
         ...(options.sitemap ? { sitemap: options.sitemap } : {}),
         cache,
         ...(files ? { files } : {}),
+        ...(threads.parser ? { parser: threads.parser } : {}),
         onArticlesLoaded: () => lap("read+validate"),
       });
     } finally {

@@ -64,16 +64,43 @@ export interface LoadResult {
   readonly drafts: number;
 }
 
+/** Parses articles somewhere else (the build's helper thread), as `parseArticleBytes` would here. */
+export interface ArticleParser {
+  parse(files: readonly { readonly display: string; readonly bytes: Uint8Array }[]): Promise<(ParsedArticle | null)[]>;
+}
+
+export interface LoadOptions {
+  readonly includeDrafts?: boolean;
+  readonly displayRoot?: string;
+  readonly cache?: ArticleCache;
+  /** The article files, when the caller has listed them already. */
+  readonly files?: readonly string[];
+  /** Shares the parsing of many changed files with another thread. */
+  readonly parser?: ArticleParser;
+}
+
+/** A file that must be parsed: read, and not found in the cache by its bytes either. */
+interface Unparsed {
+  readonly index: number;
+  readonly display: string;
+  readonly bytes: Uint8Array;
+  readonly size: number;
+  readonly mtimeMs: number;
+  readonly hash: string;
+}
+
+/** Files parsed at a time, here or on the other thread. */
+const PARSE_CHUNK = 25;
+/** From how many files to parse the other thread is asked to help. */
+const SHARED_PARSE = 200;
+
 /**
  * Loads the whole archive and collects every problem in every file. `displayRoot` is what paths
  * in messages are relative to (the project folder), so they read `content/2024/x.md`. With a
- * `cache`, unchanged files are not read or parsed again.
+ * `cache`, unchanged files are not read or parsed again; with a `parser`, a big batch of changed
+ * files (a first build) is parsed on two threads.
  */
-export async function loadArticles(
-  contentDir: string,
-  md: MarkdownIt,
-  options: { includeDrafts?: boolean; displayRoot?: string; cache?: ArticleCache; files?: readonly string[] } = {},
-): Promise<LoadResult> {
+export async function loadArticles(contentDir: string, md: MarkdownIt, options: LoadOptions = {}): Promise<LoadResult> {
   const files = options.files ?? (await listArticleFiles(contentDir));
   const articles: Article[] = [];
   const errors: Issue[] = [];
@@ -81,16 +108,27 @@ export async function loadArticles(
   let drafts = 0;
   const displayRoot = options.displayRoot ?? process.cwd();
   const displays = files.map((path) => relative(displayRoot, path).split(sep).join("/"));
-  // Reading is I/O-bound and parsing CPU-bound: keep a few reads in flight, then report in file order.
+  // Reading is I/O-bound: a few reads stay in flight while the files read so far are parsed.
+  // Everything is reported in file order.
   const results = new Array<ParsedArticle | null>(files.length);
+  const toParse = new ParseQueue();
   let next = 0;
-  const worker = async () => {
+  const reader = async () => {
     while (next < files.length) {
       const i = next++;
-      results[i] = await readOneArticle(files[i]!, displays[i]!, md, options.cache);
+      const found = await readOneArticle(i, files[i]!, displays[i]!, options.cache);
+      if ("bytes" in found) toParse.add(found);
+      else results[i] = found.parsed;
     }
   };
-  await Promise.all(Array.from({ length: Math.min(16, files.length) }, worker));
+  const reading = Promise.all(Array.from({ length: Math.min(16, files.length) }, reader)).finally(() => toParse.close());
+  await Promise.all([
+    reading,
+    parseAll(toParse, md, options.parser, (file, parsed) => {
+      results[file.index] = parsed;
+      options.cache?.store(file.display, { size: file.size, mtimeMs: file.mtimeMs, hash: file.hash, parsed });
+    }),
+  ]);
   for (let i = 0; i < files.length; i++) {
     const parsed = results[i];
     if (parsed === null || parsed === undefined) {
@@ -117,8 +155,8 @@ export async function loadArticles(
   return { articles, errors, warnings, drafts };
 }
 
-/** One file's parse result (null: not UTF-8), from the cache when its bytes are unchanged. */
-async function readOneArticle(path: string, display: string, md: MarkdownIt, cache: ArticleCache | undefined): Promise<ParsedArticle | null> {
+/** One file's parse result (null: not UTF-8) from the cache, or its bytes to parse. */
+async function readOneArticle(index: number, path: string, display: string, cache: ArticleCache | undefined): Promise<{ parsed: ParsedArticle | null } | Unparsed> {
   let size = 0;
   let mtimeMs = 0;
   if (cache) {
@@ -128,22 +166,86 @@ async function readOneArticle(path: string, display: string, md: MarkdownIt, cac
     size = info.size;
     mtimeMs = info.mtimeMs;
     const known = cache.lookupByStat(display, size, mtimeMs);
-    if (known) return known.parsed;
+    if (known) return { parsed: known.parsed };
   }
   const bytes = await readFile(path);
   let hash = "";
   if (cache) {
     hash = hashBytes(bytes);
     const known = cache.lookupByHash(display, hash, size, mtimeMs);
-    if (known) return known.parsed;
+    if (known) return { parsed: known.parsed };
   }
-  let text: string | null;
+  return { index, display, bytes, size, mtimeMs, hash };
+}
+
+/** Decodes and parses one file's bytes; null when they are not UTF-8. */
+export function parseArticleBytes(bytes: Uint8Array, display: string, md: MarkdownIt): ParsedArticle | null {
+  let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    text = null;
+    return null;
   }
-  const parsed = text === null ? null : parseArticle(text, display, md);
-  cache?.store(display, { size, mtimeMs, hash, parsed });
-  return parsed;
+  return parseArticle(text, display, md);
+}
+
+/** Files waiting to be parsed, handed out in chunks as the readers add them. */
+class ParseQueue {
+  private readonly files: Unparsed[] = [];
+  private closed = false;
+  private waiters: (() => void)[] = [];
+  /** Files in the queue or handed out: enough of them brings the other thread in. */
+  total = 0;
+
+  add(file: Unparsed): void {
+    this.files.push(file);
+    this.total++;
+    if (this.files.length >= PARSE_CHUNK) this.wake();
+  }
+
+  close(): void {
+    this.closed = true;
+    this.wake();
+  }
+
+  /** The next chunk, when there is a whole one or reading is over; null when nothing is left. */
+  async take(): Promise<Unparsed[] | null> {
+    while (this.files.length < PARSE_CHUNK && !this.closed) await new Promise<void>((resolve) => this.waiters.push(resolve));
+    return this.files.length > 0 ? this.files.splice(0, PARSE_CHUNK) : null;
+  }
+
+  private wake(): void {
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const wake of waiters) wake();
+  }
+}
+
+/**
+ * Parses the queued files in chunks taken by this thread and, once a big batch shows up (a first
+ * build), by the `parser` too: whoever is free takes the next chunk, so the other thread helps as
+ * soon as it can and a batch is never slower than on this thread alone.
+ */
+async function parseAll(queue: ParseQueue, md: MarkdownIt, parser: ArticleParser | undefined, done: (file: Unparsed, parsed: ParsedArticle | null) => void): Promise<void> {
+  let elsewhere: Promise<void> | undefined;
+  const helpElsewhere = async (helper: ArticleParser) => {
+    for (let chunk = await queue.take(); chunk; chunk = await queue.take()) {
+      let parsed: (ParsedArticle | null)[];
+      try {
+        parsed = await helper.parse(chunk.map(({ display, bytes }) => ({ display, bytes })));
+      } catch {
+        // The other thread failed: this chunk is parsed here after all.
+        parsed = chunk.map((file) => parseArticleBytes(file.bytes, file.display, md));
+      }
+      chunk.forEach((file, i) => done(file, parsed[i]!));
+    }
+  };
+  for (let chunk = await queue.take(); chunk; chunk = await queue.take()) {
+    // Two chunks out at a time, so the other thread has the next while this one reads its answer.
+    if (!elsewhere && parser && queue.total >= SHARED_PARSE) elsewhere = Promise.all([helpElsewhere(parser), helpElsewhere(parser)]).then(() => undefined);
+    for (const file of chunk) done(file, parseArticleBytes(file.bytes, file.display, md));
+    // Let the readers and the other thread's answers in.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  await elsewhere;
 }

@@ -6,7 +6,7 @@ import type { ArticleCache } from "./build-cache/article-cache.js";
 import { loadAliases, resolveName } from "./aliases.js";
 import { ArticleValidationError, DatelineError, type Issue } from "./errors.js";
 import { hashContent } from "./output/write-site.js";
-import { loadArticles } from "./load-articles.js";
+import { loadArticles, type ArticleParser } from "./load-articles.js";
 import { createMarkdown } from "./markdown.js";
 import { checkPathPrefixFlag, loadSettings, type SiteSettings } from "./settings.js";
 import { buildSiteModel, type NameResolver, type SiteModel } from "./site-model.js";
@@ -39,6 +39,8 @@ export interface PrepareOptions {
   readonly cache?: ArticleCache;
   /** The article files, when the caller has listed them already (`listArticleFiles`). */
   readonly files?: readonly string[];
+  /** Another thread to share the parsing of many changed articles with. */
+  readonly parser?: ArticleParser;
   /** Called once every article is read and validated, before the site is modelled (build timings). */
   readonly onArticlesLoaded?: () => void;
 }
@@ -68,6 +70,7 @@ export async function prepareSite(options: PrepareOptions): Promise<PreparedSite
     displayRoot: projectDir,
     ...(options.cache ? { cache: options.cache } : {}),
     ...(options.files ? { files: options.files } : {}),
+    ...(options.parser ? { parser: options.parser } : {}),
   });
   options.onArticlesLoaded?.();
   if (loaded.errors.length > 0) throw new ArticleValidationError(loaded.errors);
