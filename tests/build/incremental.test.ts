@@ -113,6 +113,21 @@ describe("incremental builds", () => {
     await expectSameAsCleanBuild(project);
   });
 
+  it("builds the same bytes with the build thread (sharing the parse, scanning, rendering) as on the main thread alone", async () => {
+    const threaded = await newProject();
+    await writeArchive(threaded, 300);
+    const report = await threaded.build({ threads: true });
+    expect(report.threads).toEqual({ scan: true, render: true });
+    expect(report.parsed).toBe(300);
+    const alone = await newProject();
+    const files: Record<string, Uint8Array> = {};
+    for (const file of await listFiles(threaded.contentDir)) files[file] = await readFile(join(threaded.contentDir, file));
+    await alone.write(files);
+    const single = await alone.build({ threads: false });
+    expect(single.threads).toEqual({ scan: false, render: false });
+    expect(await expectSameTree(threaded.outputDir, alone.outputDir)).toBeGreaterThan(300);
+  });
+
   it("renders every page again when the settings change", async () => {
     const project = await newProject();
     await writeArchive(project, 20);
