@@ -168,6 +168,16 @@ async function benchSize(n: number): Promise<void> {
       console.log(`  phases: ${phaseLine(builds)}`);
     }
 
+    // As npm start rebuilds: one long-lived process that keeps its cache and build thread.
+    if (withSearch) {
+      const session = await run(NODE_WITH_TSX[0]!, [...NODE_WITH_TSX.slice(1), join(REPO, "bench/session-child.ts"), join(root, "content"), join(root, "_site"), join(root, ".dateline-cache"), String(Math.max(3, runs))]);
+      const { added, removed } = JSON.parse(session.stdout.trim().split("\n").pop()!) as Record<"added" | "removed", { pages: number; search: number; rendered: number }[]>;
+      console.log(
+        `rebuild in a long-lived process (npm start), one article added: pages ${spread(added.map((b) => b.pages))}, search ${spread(added.map((b) => b.search))}; ` +
+          `removed again: pages ${spread(removed.map((b) => b.pages))}, search ${spread(removed.map((b) => b.search))} (min / median of ${added.length})`,
+      );
+    }
+
     if (!values["no-importer"]) await benchImporterHook(Math.min(n, 10_000));
     if (!values["no-search-bench"] && withSearch) await benchSearchHook(join(root, "_site"));
     if (values.peer === "hugo") await benchHugo(root, full);

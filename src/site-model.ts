@@ -6,7 +6,7 @@ import type { Issue } from "./errors.js";
 import { buildFeedPages } from "./feeds.js";
 import { buildArticleMetadata } from "./news-metadata.js";
 import { madePage, type ArticleCard, type ArticlePage, type DateView, type Link, type ListingPage, type PageSource, type PageSpec, type TermLink } from "./pages.js";
-import { partHash, setPartKey } from "./part-hash.js";
+import { partHash, setPartKey, textHash } from "./part-hash.js";
 import { paginate } from "./pagination.js";
 import type { SiteSettings } from "./settings.js";
 import { buildSitemapPages, type SitemapOptions } from "./sitemap.js";
@@ -147,7 +147,7 @@ export function placeArticles(articles: readonly Article[], resolve?: NameResolv
 /** An article as listings show it. Its fields come from the article and its URL, so those are its key. */
 function articleCard(article: Article, url: string): ArticleCard {
   const card = { title: article.title, url, date: dateView(article.date), excerpt: article.excerpt };
-  setPartKey(card, `${article.contentHash}${url}`);
+  setPartKey(card, textHash(article.contentHash + url));
   return card;
 }
 

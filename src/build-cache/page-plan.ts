@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { mkdir, rename, writeFile } from "node:fs/promises";
+import { readStateFile, rememberStateFile } from "./json-memo.js";
 import { dirname } from "node:path";
 import type { PageSource, PageSpec } from "../pages.js";
 import { partHash, textHash } from "../part-hash.js";
@@ -57,24 +58,28 @@ export function pageKey(page: PageSource, context: string): string {
 }
 
 /**
- * The text a made spec's key hashes: its JSON, except that the cards of a listing are replaced by
- * a hash of each. The model shares one card object among every listing that shows the article, so
- * each is serialised once per build rather than once per page. A listing's items are always
- * objects, so a list of hashes in their place cannot be mistaken for another spec of the kind.
+ * The text a made spec's key hashes: its JSON, except that a listing's cards are left out and the
+ * key of each (a hash of fixed length) follows the JSON. The model shares one card object among
+ * every listing that shows the article, so each card is keyed once per build rather than once per
+ * page that shows it.
  */
 function specKeyText(page: PageSpec): string {
-  if (page.kind === "listing") return JSON.stringify({ ...page, items: page.items.map(partHash) });
+  if (page.kind === "listing") {
+    const { items, ...rest } = page;
+    let keys = "";
+    for (const item of items) keys += partHash(item);
+    return JSON.stringify(rest) + keys;
+  }
   return JSON.stringify(page);
 }
 
 export async function loadPageRecords(file: string, codeVersion: string): Promise<PageRecords> {
-  try {
-    const data = JSON.parse(await readFile(file, "utf8")) as { version: string; pages: Record<string, PageRecord> };
-    if (data.version === codeVersion) return new Map(Object.entries(data.pages));
-  } catch {
-    // No record yet, or from an older Dateline: every page renders.
-  }
-  return new Map();
+  const stored = readStateFile(file, (text) => {
+    const data = JSON.parse(text) as { version: string; pages: Record<string, PageRecord> };
+    return { version: data.version, records: new Map(Object.entries(data.pages)) as PageRecords };
+  });
+  // No record yet, or from an older Dateline: every page renders.
+  return stored?.version === codeVersion ? stored.records : new Map();
 }
 
 /** Written after the new site is live; temporary file then rename, so it is never half-written. */
@@ -83,4 +88,5 @@ export async function savePageRecords(file: string, codeVersion: string, records
   const temp = `${file}.${process.pid}.tmp`;
   await writeFile(temp, JSON.stringify({ version: codeVersion, pages: Object.fromEntries(records) }));
   await rename(temp, file);
+  rememberStateFile(file, { version: codeVersion, records });
 }

@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
-import { readFileSync, readdirSync, statSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
 import { copyFile, mkdir, readFile, rename, rm, rmdir, stat, unlink, writeFile } from "node:fs/promises";
 import { basename, dirname, join, resolve, sep } from "node:path";
+import { readStateFile, rememberStateFile } from "../build-cache/json-memo.js";
 
 /**
  * Writes a built site so that the served folder is never half-written.
@@ -121,11 +122,7 @@ export function hashContent(content: string | Uint8Array): string {
 }
 
 function readManifest(file: string): Manifest | null {
-  try {
-    return JSON.parse(readFileSync(file, "utf8")) as Manifest;
-  } catch {
-    return null;
-  }
+  return readStateFile(file, (text) => JSON.parse(text) as Manifest) ?? null;
 }
 
 async function exists(path: string): Promise<boolean> {
@@ -396,10 +393,14 @@ function stagedSite(
       if (hadOutput) await rename(output, swapping);
       await rename(root, output);
       await rename(standbyManifestFile + ".new", outputManifestFile);
+      rememberStateFile(outputManifestFile, manifest);
       if (hadOutput) {
         await rm(root, { recursive: true, force: true });
         await rename(swapping, root);
-        if (outputManifest) await writeFile(standbyManifestFile, JSON.stringify(outputManifest));
+        if (outputManifest) {
+          await writeFile(standbyManifestFile, JSON.stringify(outputManifest));
+          rememberStateFile(standbyManifestFile, outputManifest);
+        }
       }
     },
   };
