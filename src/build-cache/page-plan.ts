@@ -1,10 +1,9 @@
 import { createHash } from "node:crypto";
 import { mkdir, rename, writeFile } from "node:fs/promises";
-import { readStateFile, rememberStateFile } from "./json-memo.js";
 import { dirname } from "node:path";
 import type { PageSource, PageSpec } from "../pages.js";
 import { partHash, textHash } from "../part-hash.js";
-import { outputPathForUrl } from "../urls.js";
+import { readStateFile, rememberStateFile } from "./json-memo.js";
 
 /**
  * Page-level incrementality. A page's bytes are a pure function of its spec, the render context
@@ -21,35 +20,10 @@ export interface PageRecord {
 
 export type PageRecords = ReadonlyMap<string, PageRecord>;
 
-export interface PagePlan {
-  /** Output path → key, for every page of this build. */
-  readonly keys: ReadonlyMap<string, string>;
-  /** Output path → hash of the bytes last rendered for the same key: candidates for reuse. */
-  readonly unchanged: ReadonlyMap<string, string>;
-}
-
 /** The part of every key that is not the spec: code and context (settings, stylesheet URL…). */
 export function contextKey(codeVersion: string, context: unknown): string {
   // Functions in the context (link helpers) are derived from the settings it also holds.
   return createHash("sha1").update(codeVersion).update("\0").update(JSON.stringify(context)).digest("hex");
-}
-
-/**
- * Keys every page and finds those whose key is unchanged since the build that wrote `previous`.
- * A page's key hashes its identity when it has one, else its spec: specs are built by the same
- * code in the same order every time, so `JSON.stringify` is stable.
- */
-export function planPages(pages: readonly PageSource[], context: string, previous: PageRecords): PagePlan {
-  const keys = new Map<string, string>();
-  const unchanged = new Map<string, string>();
-  for (const page of pages) {
-    const path = outputPathForUrl(page.url);
-    const key = pageKey(page, context);
-    keys.set(path, key);
-    const before = previous.get(path);
-    if (before && before.key === key) unchanged.set(path, before.hash);
-  }
-  return { keys, unchanged };
 }
 
 /** One page's key: a hash of the context key and the page's identity (or its spec's text). */

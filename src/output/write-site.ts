@@ -225,18 +225,11 @@ async function mapLimit<T>(items: readonly T[], limit: number, fn: (item: T) => 
 }
 
 /**
- * Which of `candidates` (relative path → hash of the bytes a build would write) the trees already
- * hold intact, so the build need not render them: the standby tree's copy is unchanged, or the
- * output's copy can be copied over. Checked against each tree's manifest and the file's size and
+ * Whether the trees already hold, intact, the file a build would write at `path` with bytes of
+ * `hash`, so the build need not render it: the standby tree's copy is unchanged, or the output's
+ * copy can be copied over. Checked against each tree's manifest and the file's size and
  * modification time, so a file edited by hand in `_site/` is rendered again.
  */
-export function findReusableFiles(scan: TreeScan, candidates: ReadonlyMap<string, string>): Set<string> {
-  const reusable = new Set<string>();
-  for (const [path, hash] of candidates) if (isReusable(scan, path, hash)) reusable.add(path);
-  return reusable;
-}
-
-/** `findReusableFiles` for one file. */
 export function isReusable(scan: TreeScan, path: string, hash: string): boolean {
   const standby = scan.standbyManifest?.[path];
   if (standby && standby.hash === hash && sameStamp(scan.standbyFiles?.get(path), standby)) return true;
@@ -262,7 +255,7 @@ export interface StageOptions {
 /**
  * Stages `files` (relative path → bytes) in the standby tree. Nothing the user serves changes until
  * `commit()`. `reused` (relative path → hash) are files whose bytes are the same as in the live
- * output or the standby tree (see `findReusableFiles`): kept if the standby tree has them, else
+ * output or the standby tree (see `isReusable`): kept if the standby tree has them, else
  * copied from the output — copied, not linked, so writing one tree never changes the other.
  */
 export async function stageSite(
