@@ -1,7 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { setImmediate as nextTurn } from "node:timers/promises";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
+import { siblingModule, startModuleWorker } from "../worker-threads.js";
 import type { WorkerRequest, WorkerResponse } from "./import-worker.js";
 import { prepareArticle, type Preparation } from "./prepare-article.js";
 
@@ -97,23 +98,10 @@ function startPool(count: number): Worker[] {
   const pool: Worker[] = [];
   for (let i = 0; i < count; i++) {
     try {
-      pool.push(startWorker());
+      pool.push(startModuleWorker(siblingModule(import.meta.url, "import-worker")));
     } catch {
       break;
     }
   }
   return pool;
-}
-
-/**
- * Starts one import worker. Under tsx (this file is .ts) the worker registers tsx's loader itself,
- * since Node 20 does not pass module hooks on to worker threads.
- */
-function startWorker(): Worker {
-  const self = import.meta.url;
-  if (!self.endsWith(".ts")) return new Worker(new URL("./import-worker.js", self));
-  const loader = import.meta.resolve("tsx/esm/api");
-  const entry = new URL("./import-worker.ts", self).href;
-  const boot = `import(${JSON.stringify(loader)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(boot, { eval: true });
 }
