@@ -7,6 +7,7 @@ import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { listFiles } from "../src/output/write-site.js";
 import { extraArticle, writeCorpus } from "./corpus.js";
+import { benchSearch } from "./search.js";
 import { writeHugoSite } from "./hugo-site.js";
 
 /**
@@ -198,18 +199,14 @@ async function benchImporterHook(n: number): Promise<void> {
   console.log(`importer: ${result.articles.toLocaleString("en")} raw articles in ${sec(result.seconds)} (${Math.round(result.perSecond).toLocaleString("en")} articles/s)`);
 }
 
-/** Search figures (issue 6 provides `bench/search.ts`): a full re-index and a first query in Chromium. */
+/** Search figures (bench/search.ts): a full re-index and a first query in Chromium. */
 async function benchSearchHook(siteDir: string): Promise<void> {
-  const module = (await import("./search.js").catch(() => null)) as { benchSearch?: (dir: string) => Promise<Record<string, unknown>> } | null;
-  if (!module?.benchSearch) {
-    console.log("search: HOOK — bench/search.ts has no benchSearch(siteDir) yet");
-    return;
-  }
   try {
-    const r = (await module.benchSearch(siteDir)) as { indexSeconds: number; indexBytes: number; shards: number; firstQueryBytes: number; firstResultsMs: number; query: string; results: number };
+    const r = await benchSearch(siteDir);
     console.log(
       `search: index from nothing ${sec(r.indexSeconds)} (${r.shards} shards, ${mib(r.indexBytes)}); first query "${r.query}": ` +
-        `${Math.round(r.firstQueryBytes / 1024)} KB over the wire, results in ${Math.round(r.firstResultsMs)} ms (${r.results} hits)`,
+        `${Math.round(r.firstQueryBytes / 1024)} KB over the wire, results in ${Math.round(r.firstResultsMinMs)} ms min / ${Math.round(r.firstResultsMs)} ms median ` +
+        `(${Math.round(r.firstResultsWithLatencyMs)} ms with ${r.latencyMs} ms round trips), ${r.results} results shown`,
     );
   } catch (error) {
     console.log(`search: failed: ${(error as Error).message.split("\n")[0]}`);

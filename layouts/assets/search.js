@@ -33,6 +33,7 @@ function start(root) {
   let shardList = null; // pagefind/shards.json
   let pagefind = null; // the Pagefind module, once the first shard is loaded
   const merged = new Set(); // shard paths merged into the Pagefind instance
+  const preloaded = new Set(); // URLs given a <link rel=preload> already
   let generation = 0; // a newer search makes older ones stop writing to the page
   let shown = []; // results of the current search
   let shownCount = 0;
@@ -124,13 +125,14 @@ function start(root) {
   }
 
   async function loadShards(shards) {
+    preloadShards(shards);
     if (!pagefind) {
       const first = shards[0];
       const bundle = indexBase + first.path;
       pagefind = await import(bundle + "pagefind.js");
       // No web worker: it would cost another 43 KB of script before the first results, and a
       // search over these indexes takes milliseconds on the main thread.
-      await pagefind.options({ basePath: bundle, baseUrl: siteRoot, excerptLength: 30, mergeFilter: { shard: first.path }, noWorker: true });
+      await pagefind.options({ basePath: bundle, baseUrl: siteRoot, excerptLength: 30, mergeFilter: { shard: first.path }, noWorker: true, ...cacheTag(first) });
       merged.add(first.path);
     }
     // All at once: each merge waits on its own metadata, not on the others'.
@@ -138,9 +140,46 @@ function start(root) {
     for (const shard of shards) {
       if (merged.has(shard.path)) continue;
       merged.add(shard.path);
-      merging.push(pagefind.mergeIndex(indexBase + shard.path, { baseUrl: siteRoot, excerptLength: 30, mergeFilter: { shard: shard.path } }));
+      merging.push(pagefind.mergeIndex(indexBase + shard.path, { baseUrl: siteRoot, excerptLength: 30, mergeFilter: { shard: shard.path }, ...cacheTag(shard) }));
     }
     await Promise.all(merging);
+  }
+
+  /**
+   * Left to itself Pagefind finds its files one round trip after another: its script, then the
+   * first shard's entry, then its metadata and WebAssembly, then (once that is running) each other
+   * shard's entry and metadata. The shard list names them all (src/search/index-layout.ts), so
+   * they are all requested now, side by side, and Pagefind later finds them already loaded.
+   */
+  function preloadShards(shards) {
+    const add = (rel, href) => {
+      if (preloaded.has(href)) return;
+      preloaded.add(href);
+      const link = document.createElement("link");
+      link.rel = rel;
+      link.href = href;
+      if (rel === "preload") {
+        link.as = "fetch";
+        link.crossOrigin = "anonymous"; // the mode and credentials of Pagefind's own fetch()
+      }
+      document.head.append(link);
+    };
+    const primary = pagefind ? null : shards[0];
+    if (primary) add("modulepreload", indexBase + primary.path + "pagefind.js");
+    for (const shard of shards) {
+      if (merged.has(shard.path) || !shard.preload) continue;
+      const bundle = indexBase + shard.path;
+      add("preload", bundle + shard.preload.entry);
+      add("preload", bundle + shard.preload.meta);
+      // Only the first shard's Pagefind runs WebAssembly; merged shards use it.
+      if (shard === primary) add("preload", bundle + shard.preload.wasm);
+    }
+  }
+
+  /** The entry's `?ts=` tag: fixed per shard (its content hash), so the entry can be preloaded. */
+  function cacheTag(shard) {
+    const tag = shard.preload ? new URLSearchParams(shard.preload.entry.split("?")[1] || "").get("ts") : null;
+    return tag ? { metaCacheTag: tag } : {};
   }
 
   async function runSearch(state, filters, shards) {

@@ -3,7 +3,7 @@ import { copyFile, link, mkdir, readFile, readdir, rename, rm, stat, writeFile }
 import { join } from "node:path";
 import { listFiles } from "../output/write-site.js";
 import { readPagefindVersion, resolvePagefindBinary, runPagefind, SearchIndexError } from "./pagefind-cli.js";
-import { SEARCH_INDEX_DIR, SHARD_LIST_FILE, type ShardList } from "./index-layout.js";
+import { PAGEFIND_ENTRY_FILE, SEARCH_INDEX_DIR, SHARD_LIST_FILE, type ShardList } from "./index-layout.js";
 import { planSearchShards, type SearchShard } from "./shard-plan.js";
 import { forEachWithLimit } from "../concurrency.js";
 
@@ -111,10 +111,12 @@ export async function indexSearch(options: SearchIndexOptions): Promise<SearchIn
   for (const name of await readdir(root)) {
     if (!wanted.has(name)) await rm(join(root, name), { recursive: true, force: true });
   }
-  const list: ShardList = {
-    version: 1,
-    shards: named.map(({ shard, folder }) => ({ path: `${folder}/`, from: shard.from, to: shard.to, years: shard.years, articles: shard.paths.length })),
-  };
+  const shardEntries: ShardList["shards"][number][] = [];
+  for (const { shard, folder } of named) {
+    const preload = await preloadFiles(join(root, folder), folder, language);
+    shardEntries.push({ path: `${folder}/`, from: shard.from, to: shard.to, years: shard.years, articles: shard.paths.length, preload });
+  }
+  const list: ShardList = { version: 1, shards: shardEntries };
   await writeFile(join(root, SHARD_LIST_FILE), JSON.stringify(list) + "\n");
   return { articles: shards.reduce((sum, shard) => sum + shard.paths.length, 0), shards: shards.length, indexed: toIndex.length, reused };
 }
@@ -139,9 +141,37 @@ async function hashShard(shard: SearchShard, version: string, language: string, 
   return hash.digest("hex");
 }
 
+interface PagefindEntry {
+  readonly languages: Record<string, { readonly hash: string; readonly wasm?: string; readonly page_count: number }>;
+}
+
+async function readEntry(bundle: string): Promise<PagefindEntry> {
+  return JSON.parse(await readFile(join(bundle, PAGEFIND_ENTRY_FILE), "utf8")) as PagefindEntry;
+}
+
+/**
+ * What Pagefind fetches before a shard can answer, by the names it will use: the entry (with the
+ * shard's own cache tag, so it is cacheable: a shard's files never change under its folder name),
+ * then the metadata and WebAssembly the entry names for the language.
+ */
+async function preloadFiles(bundle: string, folder: string, language: string): Promise<ShardList["shards"][number]["preload"]> {
+  const index = (await readEntry(bundle)).languages[language];
+  if (!index) throw new SearchIndexError(`search: the index in ${folder} has no language "${language}"`);
+  return {
+    entry: `${PAGEFIND_ENTRY_FILE}?ts=${shardCacheTag(folder)}`,
+    meta: `pagefind.${index.hash}.pf_meta`,
+    wasm: `wasm.${index.wasm ?? "unknown"}.pagefind`,
+  };
+}
+
+/** `2001-01.9ddde2bdb846` → `9ddde2bdb846`: the content hash in a shard's folder name. */
+function shardCacheTag(folder: string): string {
+  return folder.slice(folder.lastIndexOf(".") + 1);
+}
+
 /** A glob that missed or over-matched pages would give a silently partial search. */
 async function checkPageCount(bundle: string, shard: SearchShard, language: string): Promise<void> {
-  const entry = JSON.parse(await readFile(join(bundle, "pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> };
+  const entry = await readEntry(bundle);
   const count = entry.languages[language]?.page_count ?? 0;
   if (count !== shard.paths.length) {
     throw new SearchIndexError(

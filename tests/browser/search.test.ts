@@ -345,6 +345,37 @@ describe("search page, several shards", () => {
     await page.close();
   });
 
+  it("requests every shard's setup files at once, each once, before any index chunk", async () => {
+    const list = JSON.parse(await site.read("pagefind/shards.json")) as { shards: { path: string; preload: { entry: string; meta: string; wasm: string } }[] };
+    const { page } = await openPage();
+    const events: string[] = [];
+    const pathOf = (url: string) => {
+      const parsed = new URL(url);
+      return parsed.pathname + parsed.search;
+    };
+    page.on("request", (request) => events.push(`request ${pathOf(request.url())}`));
+    // Responses, not requests: a preload that Pagefind's own fetch() failed to match would show up
+    // as a second response for the same URL.
+    page.on("response", (response) => events.push(`response ${pathOf(response.url())}`));
+    await page.goto(`${base}/search/?q=gallant`);
+    expect((await results(page)).titles).toHaveLength(2);
+    const responses = events.filter((event) => event.startsWith("response /pagefind/")).map((event) => event.slice("response ".length));
+    expect(responses.length).toBe(new Set(responses).size);
+    const setup = [
+      `/pagefind/${list.shards[0]!.path}pagefind.js`,
+      `/pagefind/${list.shards[0]!.path}${list.shards[0]!.preload.wasm}`,
+      ...list.shards.flatMap((shard) => [`/pagefind/${shard.path}${shard.preload.entry}`, `/pagefind/${shard.path}${shard.preload.meta}`]),
+    ];
+    // Before any index chunk, exactly the shard list and these.
+    const firstChunk = responses.findIndex((url) => url.endsWith(".pf_index"));
+    expect(responses.slice(0, firstChunk).sort()).toEqual(["/pagefind/shards.json", ...setup].sort());
+    // All requested before the first of them arrived: side by side, not one after another (left
+    // to itself, Pagefind asks for the other shards' files only once the first shard is running).
+    const firstSetupResponse = events.findIndex((event) => setup.some((url) => event === `response ${url}`));
+    for (const url of setup) expect(events.indexOf(`request ${url}`), url).toBeLessThan(firstSetupResponse);
+    await page.close();
+  });
+
   it("loads only the shard of the year asked for", async () => {
     const { page } = await openPage();
     page.on("request", (request) => requests.push(new URL(request.url()).pathname));

@@ -56,8 +56,13 @@ describe("search index in the build", () => {
       ["2021-02", "2021-02", 1, ["2021"]],
     ]);
     for (const shard of list.shards) {
-      const entry = JSON.parse(await site.read(`pagefind/${shard.path}pagefind-entry.json`)) as { languages: Record<string, { page_count: number }> };
+      const entry = JSON.parse(await site.read(`pagefind/${shard.path}pagefind-entry.json`)) as { languages: Record<string, { page_count: number; hash: string }> };
       expect(entry.languages.en?.page_count).toBe(shard.articles);
+      // The files the search page preloads are the ones Pagefind will ask for.
+      const tag = shard.path.slice(shard.path.indexOf(".") + 1, -1);
+      expect(shard.preload).toEqual({ entry: `pagefind-entry.json?ts=${tag}`, meta: `pagefind.${entry.languages.en?.hash}.pf_meta`, wasm: "wasm.en.pagefind" });
+      await site.read(`pagefind/${shard.path}${shard.preload.meta}`);
+      await site.read(`pagefind/${shard.path}${shard.preload.wasm}`);
       // Dateline's own page replaces Pagefind's UI bundles.
       await expect(site.read(`pagefind/${shard.path}pagefind-ui.js`)).rejects.toThrow();
     }
