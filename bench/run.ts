@@ -206,7 +206,8 @@ async function benchSearchHook(siteDir: string): Promise<void> {
     console.log(
       `search: index from nothing ${sec(r.indexSeconds)} (${r.shards} shards, ${mib(r.indexBytes)}); first query "${r.query}": ` +
         `${Math.round(r.firstQueryBytes / 1024)} KB over the wire, results in ${Math.round(r.firstResultsMinMs)} ms min / ${Math.round(r.firstResultsMs)} ms median ` +
-        `(${Math.round(r.firstResultsWithLatencyMs)} ms with ${r.latencyMs} ms round trips), ${r.results} results shown`,
+        `(${Math.round(r.firstResultsWithLatencyMs)} ms with ${r.latencyMs} ms round trips), ${r.results} results shown; ` +
+        `typed on the open search page: ${Math.round(r.typedQueryBytes / 1024)} KB, results in ${Math.round(r.typedResultsMinMs)} ms min / ${Math.round(r.typedResultsMs)} ms median`,
     );
   } catch (error) {
     console.log(`search: failed: ${(error as Error).message.split("\n")[0]}`);

@@ -23,6 +23,13 @@ export interface SearchBenchResult {
   /** The median again with `latencyMs` added to every request, as over a real network. */
   readonly latencyMs: number;
   readonly firstResultsWithLatencyMs: number;
+  /**
+   * On the search page opened without a query (it loads Pagefind meanwhile): from submitting the
+   * query to its results on screen, median and fastest, and the bytes that query fetched itself.
+   */
+  readonly typedResultsMs: number;
+  readonly typedResultsMinMs: number;
+  readonly typedQueryBytes: number;
   readonly shards: number;
   readonly query: string;
   readonly results: number;
@@ -71,6 +78,9 @@ export async function benchSearch(siteDir: string, options: SearchBenchOptions =
     const slow: number[] = [];
     for (let i = 0; i < 3; i++) slow.push((await firstQuery(browser, url, latency)).ms);
     const times = visits.map((visit) => visit.ms);
+    const typed: TypedQuery[] = [];
+    for (let i = 0; i < (options.repeats ?? 5); i++) typed.push(await typedQuery(browser, `${server.url}/search/`, query));
+    const typedTimes = typed.map((visit) => visit.ms);
     const { bytes, breakdown, results } = visits[0]!;
     return {
       indexSeconds,
@@ -80,6 +90,9 @@ export async function benchSearch(siteDir: string, options: SearchBenchOptions =
       firstResultsMinMs: Math.min(...times),
       latencyMs: latency,
       firstResultsWithLatencyMs: median(slow),
+      typedResultsMs: median(typedTimes),
+      typedResultsMinMs: Math.min(...typedTimes),
+      typedQueryBytes: typed[0]!.bytes,
       shards: report.shards,
       query,
       results,
@@ -125,6 +138,44 @@ async function firstQuery(browser: Browser, url: string, latencyMs: number): Pro
     const breakdown: Record<string, number> = {};
     for (const { path, bytes } of finished) breakdown[kindOf(path)] = (breakdown[kindOf(path)] ?? 0) + bytes;
     return { ms, bytes: finished.reduce((sum, entry) => sum + entry.bytes, 0), breakdown, results };
+  } finally {
+    await context.close();
+  }
+}
+
+interface TypedQuery {
+  readonly ms: number;
+  readonly bytes: number;
+}
+
+/**
+ * A visitor who opens the search page and then types: the page is left to load Pagefind (it marks
+ * `dateline-search-ready`), the query goes in the box and the form is submitted, and the time runs
+ * from the submit to the first results on screen. Bytes are those fetched after the submit.
+ */
+async function typedQuery(browser: Browser, url: string, query: string): Promise<TypedQuery> {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    let submitted = false;
+    const sizes: Promise<number>[] = [];
+    page.on("requestfinished", (request) => {
+      if (submitted) sizes.push(request.sizes().then((size) => size.responseBodySize + size.responseHeadersSize));
+    });
+    await page.goto(url);
+    await page.waitForFunction(() => performance.getEntriesByName("dateline-search-ready").length > 0, undefined, { timeout: 60_000 });
+    await page.fill("#search-q", query);
+    submitted = true;
+    const start = await page.evaluate(() => {
+      const started = performance.now();
+      document.querySelector<HTMLFormElement>(".search-form")!.requestSubmit();
+      return started;
+    });
+    await page.waitForFunction(() => performance.getEntriesByName("dateline-search-results").length > 0, undefined, { timeout: 60_000 });
+    const end = await page.evaluate(() => performance.getEntriesByName("dateline-search-results")[0]!.startTime);
+    await page.waitForLoadState("networkidle");
+    const bytes = (await Promise.all(sizes)).reduce((sum, size) => sum + size, 0);
+    return { ms: end - start, bytes };
   } finally {
     await context.close();
   }

@@ -376,6 +376,31 @@ describe("search page, several shards", () => {
     await page.close();
   });
 
+  it("sets Pagefind up while the search page waits for words, so a typed query fetches only its chunks and results", async () => {
+    const list = JSON.parse(await site.read("pagefind/shards.json")) as { shards: { path: string; preload: { entry: string; meta: string; wasm: string } }[] };
+    const { page } = await openPage();
+    const fetched: string[] = [];
+    page.on("requestfinished", (request) => fetched.push(new URL(request.url()).pathname));
+    await page.goto(`${base}/search/`);
+    await page.waitForFunction(() => performance.getEntriesByName("dateline-search-ready").length > 0);
+    const first = list.shards[0]!;
+    expect(fetched).toContain(`/pagefind/${first.path}pagefind.js`);
+    expect(fetched).toContain(`/pagefind/${first.path}${first.preload.wasm}`);
+    for (const shard of list.shards) expect(fetched).toContain(`/pagefind/${shard.path}${shard.preload.meta}`);
+    expect(fetched.filter((path) => path.endsWith(".pf_index") || path.endsWith(".pf_fragment"))).toEqual([]);
+    expect(await page.textContent(".search-status")).toMatch(/^Search 3 articles/);
+
+    const before = fetched.length;
+    await page.fill("#search-q", "gallant");
+    await page.press("#search-q", "Enter");
+    expect((await results(page)).titles.sort()).toEqual(["Blinken and Gallant discuss Rafah", "Gallant visits the northern border"]);
+    await page.waitForLoadState("networkidle");
+    const afterQuery = fetched.slice(before);
+    expect(afterQuery.length).toBeGreaterThan(0);
+    expect(afterQuery.filter((path) => !path.endsWith(".pf_index") && !path.endsWith(".pf_fragment") && !path.endsWith(".pf_filter"))).toEqual([]);
+    await page.close();
+  });
+
   it("loads only the shard of the year asked for", async () => {
     const { page } = await openPage();
     page.on("request", (request) => requests.push(new URL(request.url()).pathname));
