@@ -1,5 +1,5 @@
-import { resolve } from "node:path";
 import { buildSite } from "../src/build.js";
+import { DATELINE_ROOT } from "../src/source-root.js";
 
 /**
  * One build in its own process, so the parent can read this process's peak memory. Arguments:
@@ -8,7 +8,7 @@ import { buildSite } from "../src/build.js";
  */
 const [contentDir, outputDir, stateDir, ...flags] = process.argv.slice(2);
 if (!contentDir || !outputDir || !stateDir) throw new Error("usage: build-child <contentDir> <outputDir> <stateDir> [--no-search]");
-const projectDir = resolve(import.meta.dirname, "..");
+const projectDir = DATELINE_ROOT;
 const started = performance.now();
 const report = await buildSite({ projectDir, contentDir, outputDir, stateDir, search: !flags.includes("--no-search") });
 const wall = (performance.now() - started) / 1000;

@@ -1,11 +1,12 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { renderPage } from "../layouts/index.js";
 import { renderPagesWithEleventy } from "../src/eleventy/render-pages.js";
 import { prepareSite } from "../src/prepare-site.js";
 import { pageSpecs } from "../src/site-model.js";
 import { writeCorpus } from "./corpus.js";
+import { DATELINE_ROOT } from "../src/source-root.js";
 
 /**
  * What Eleventy costs on top of the layouts: the same page specs rendered through Eleventy's
@@ -16,7 +17,7 @@ const count = Number(process.argv[2] ?? 10_000);
 const root = await mkdtemp(join(tmpdir(), "dateline-bench-eleventy-"));
 try {
   await writeCorpus(join(root, "content"), count);
-  const projectDir = resolve(import.meta.dirname, "..");
+  const projectDir = DATELINE_ROOT;
   const site = await prepareSite({ contentDir: join(root, "content"), projectDir });
   const pages = pageSpecs(site.model);
   for (let round = 1; round <= 2; round++) {

@@ -2,13 +2,13 @@ import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { cpus, loadavg, tmpdir, totalmem } from "node:os";
-import { join, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { listFiles } from "../src/output/write-site.js";
 import { extraArticle, writeCorpus } from "./corpus.js";
 import { benchSearch } from "./search.js";
 import { writeHugoSite } from "./hugo-site.js";
+import { DATELINE_ROOT } from "../src/source-root.js";
 
 /**
  * `npm run bench`: builds a generated archive of each size, each build in its own process, and
@@ -22,9 +22,9 @@ import { writeHugoSite } from "./hugo-site.js";
  * same corpus, in the same run, with the ratios.
  */
 
-const REPO = resolve(import.meta.dirname, "..");
-/** Each build as `npm run build` runs it: Node with tsx's loader, one process. */
-const NODE_WITH_TSX = [process.execPath, "--import", pathToFileURL(join(REPO, "node_modules/tsx/dist/loader.mjs")).href];
+const REPO = DATELINE_ROOT;
+/** Each build as `npm run build` runs it: Node with Dateline's launcher (src/cli/launch.mjs), one process. */
+const LAUNCH = [process.execPath, join(REPO, "src/cli/launch.mjs")];
 const PAGEFIND = join(REPO, "node_modules/.bin/pagefind");
 const TIME = "/usr/bin/time";
 
@@ -83,7 +83,7 @@ async function run(command: string, args: string[], options: { cwd?: string } = 
 async function buildOnce(root: string): Promise<ChildBuild> {
   const args = [join(REPO, "bench/build-child.ts"), join(root, "content"), join(root, "_site"), join(root, ".dateline-cache")];
   if (!withSearch) args.push("--no-search");
-  const result = await run(NODE_WITH_TSX[0]!, [...NODE_WITH_TSX.slice(1), ...args]);
+  const result = await run(LAUNCH[0]!, [...LAUNCH.slice(1), ...args]);
   const line = result.stdout.trim().split("\n").pop()!;
   return { ...(JSON.parse(line) as ChildBuild), processWall: result.wall, ...(result.maxRssKiB ? { treeMaxRssKiB: result.maxRssKiB } : {}) };
 }
@@ -171,7 +171,7 @@ async function benchSize(n: number): Promise<void> {
 
     // As npm start rebuilds: one long-lived process that keeps its cache and build thread.
     if (withSearch) {
-      const session = await run(NODE_WITH_TSX[0]!, [...NODE_WITH_TSX.slice(1), join(REPO, "bench/session-child.ts"), join(root, "content"), join(root, "_site"), join(root, ".dateline-cache"), String(Math.max(3, runs))]);
+      const session = await run(LAUNCH[0]!, [...LAUNCH.slice(1), join(REPO, "bench/session-child.ts"), join(root, "content"), join(root, "_site"), join(root, ".dateline-cache"), String(Math.max(3, runs))]);
       const { added, removed } = JSON.parse(session.stdout.trim().split("\n").pop()!) as Record<"added" | "removed", { pages: number; search: number; rendered: number }[]>;
       console.log(
         `rebuild in a long-lived process (npm start), one article added: pages ${spread(added.map((b) => b.pages))}, search ${spread(added.map((b) => b.search))}; ` +

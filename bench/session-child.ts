@@ -1,8 +1,9 @@
 import { rm, writeFile } from "node:fs/promises";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { startBuildThreads } from "../src/build-threads.js";
 import { buildSite } from "../src/build.js";
 import { extraArticle } from "./corpus.js";
+import { DATELINE_ROOT } from "../src/source-root.js";
 
 /**
  * Rebuilds as `npm start` does them, in one long-lived process with one build thread: a first
@@ -12,7 +13,7 @@ import { extraArticle } from "./corpus.js";
  */
 const [contentDir, outputDir, stateDir, roundsArg] = process.argv.slice(2);
 if (!contentDir || !outputDir || !stateDir) throw new Error("usage: session-child <contentDir> <outputDir> <stateDir> [rounds]");
-const projectDir = resolve(import.meta.dirname, "..");
+const projectDir = DATELINE_ROOT;
 const threads = startBuildThreads({ projectDir, contentDir, outputDir });
 const build = async () => {
   const started = performance.now();

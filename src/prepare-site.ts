@@ -1,6 +1,5 @@
 import { readFile } from "node:fs/promises";
 import { relative } from "node:path";
-import { fileURLToPath } from "node:url";
 import type { RenderContext } from "../layouts/context.js";
 import type { ArticleCache } from "./build-cache/article-cache.js";
 import { loadAliases, resolveName } from "./aliases.js";
@@ -12,6 +11,7 @@ import { checkPathPrefixFlag, loadSettings, type SiteSettings } from "./settings
 import { buildSiteModel, type NameResolver, type SiteModel } from "./site-model.js";
 import type { SitemapOptions } from "./sitemap.js";
 import { createRenderContext } from "./render-context.js";
+import { datelineFile } from "./source-root.js";
 import { normalizePathPrefix } from "./urls.js";
 
 /** Everything a build renders from: validated articles, their model, and the layouts' context. */
@@ -45,8 +45,8 @@ export interface PrepareOptions {
   readonly onArticlesLoaded?: () => void;
 }
 
-const STYLESHEET = fileURLToPath(new URL("../layouts/assets/style.css", import.meta.url));
-const SEARCH_SCRIPT = fileURLToPath(new URL("../layouts/assets/search.js", import.meta.url));
+const STYLESHEET = datelineFile("layouts/assets/style.css");
+const SEARCH_SCRIPT = datelineFile("layouts/assets/search.js");
 
 export { createRenderContext } from "./render-context.js";
 

@@ -1,14 +1,14 @@
 import { createHash } from "node:crypto";
 import { readFile, readdir } from "node:fs/promises";
 import { join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
+import { DATELINE_ROOT } from "../source-root.js";
 
 /**
  * A fingerprint of the code that turns articles into pages: Dateline's own source (`src/`,
  * `layouts/`) and its dependency versions. Anything cached between builds is keyed on it, so a
  * new Dateline version, an edited layout or an upgraded markdown-it never serves stale output.
  */
-const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const ROOT = DATELINE_ROOT;
 const SOURCE_DIRS = ["src", "layouts"];
 const SOURCE_FILE = /\.(ts|js|mjs|css|json|ya?ml)$/;
 

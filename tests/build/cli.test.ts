@@ -4,10 +4,10 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { listFiles } from "../../src/output/write-site.js";
 import { REPO_DIR, articleText, createFixtureProject, type FixtureProject } from "../helpers/build-fixture.js";
-import { NODE_WITH_TSX, runCommand } from "../helpers/cli.js";
+import { DATELINE_COMMAND, runCommand } from "../helpers/cli.js";
 import { attr, parseHtml } from "../helpers/html.js";
 
-/** `npm run build` is `tsx src/cli/build.ts`; here it runs in a project folder that is not the repo. */
+/** `npm run build` is `node src/cli/launch.mjs src/cli/build.ts`; here it runs in a project folder that is not the repo. */
 
 const CLI = join(REPO_DIR, "src/cli/build.ts");
 
@@ -18,7 +18,7 @@ afterEach(async () => {
 });
 
 function runBuild(cwd: string, args: string[] = []) {
-  return spawnSync(NODE_WITH_TSX[0], [...NODE_WITH_TSX.slice(1), CLI, ...args], { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+  return spawnSync(DATELINE_COMMAND[0], [...DATELINE_COMMAND.slice(1), CLI, ...args], { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
 }
 
 describe("the build command", () => {

@@ -7,7 +7,7 @@ import matter from "gray-matter";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildSite } from "../../src/build.js";
 import { slugify } from "../../src/slugs.js";
-import { NODE_WITH_TSX } from "../helpers/cli.js";
+import { DATELINE_COMMAND } from "../helpers/cli.js";
 import { requireSharedSample, skipWithoutSharedSample } from "../helpers/shared-sample.js";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -17,7 +17,7 @@ const FIXTURES = path.join(ROOT, "tests", "fixtures", "raw");
 const GALWAY = slugify("Councillors in Galway voted on Thursday to close the old harbour road to cars on summer");
 
 function runImport(args: string[], cwd: string) {
-  const result = spawnSync(NODE_WITH_TSX[0], [...NODE_WITH_TSX.slice(1), path.join(ROOT, "src", "cli", "import.ts"), ...args], { cwd, encoding: "utf8", env: { ...process.env, CI: "true" } });
+  const result = spawnSync(DATELINE_COMMAND[0], [...DATELINE_COMMAND.slice(1), path.join(ROOT, "src", "cli", "import.ts"), ...args], { cwd, encoding: "utf8", env: { ...process.env, CI: "true" } });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -2,16 +2,17 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
 import { listFiles } from "../../src/output/write-site.js";
 
 /** Runs Dateline's real commands in a child process, as a user would, from any folder. */
 export const REPO = fileURLToPath(new URL("../../", import.meta.url));
 /**
- * How `npm run build` and the other scripts run a command: Node with tsx's loader (`node --import
- * tsx`), one process. The loader by its full URL, since the command runs in other folders.
+ * How `npm run build` and the other scripts run a command: Node with Dateline's launcher
+ * (`node src/cli/launch.mjs <module.ts>`), which runs the module compiled (or from source under
+ * tsx when it cannot compile), one process. By full path, since the command runs in other folders.
  */
-export const NODE_WITH_TSX = [process.execPath, "--import", pathToFileURL(join(REPO, "node_modules", "tsx", "dist", "loader.mjs")).href] as const;
+export const DATELINE_COMMAND = [process.execPath, join(REPO, "src", "cli", "launch.mjs")] as const;
 
 export interface RunningCommand {
   readonly child: ChildProcess;
@@ -26,7 +27,7 @@ export interface RunningCommand {
 }
 
 export function startCommand(script: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}): RunningCommand {
-  const child = spawn(NODE_WITH_TSX[0], [...NODE_WITH_TSX.slice(1), join(REPO, script), ...args], { cwd, env: { ...process.env, NO_COLOR: "1", ...env }, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  const child = spawn(DATELINE_COMMAND[0], [...DATELINE_COMMAND.slice(1), join(REPO, script), ...args], { cwd, env: { ...process.env, NO_COLOR: "1", ...env }, stdio: ["ignore", "pipe", "pipe"], detached: true });
   let output = "";
   child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));

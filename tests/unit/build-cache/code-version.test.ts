@@ -6,11 +6,13 @@ import { afterAll, describe, expect, it } from "vitest";
 import { codeVersion } from "../../../src/build-cache/code-version.js";
 
 /**
- * codeVersion fingerprints the tree it sits in (two levels up from its own file), once per process.
+ * codeVersion fingerprints the tree it sits in (the root `src/source-root.ts` gives), once per process.
  * Each case copies the module into a throw-away tree and imports that copy fresh, so the tree can be
  * edited without touching the repository and without the memo hiding the change.
  */
 const MODULE = fileURLToPath(new URL("../../../src/build-cache/code-version.ts", import.meta.url));
+/** What the module finds the tree's root through (`src/source-root.ts`), copied beside it. */
+const SOURCE_ROOT_MODULE = fileURLToPath(new URL("../../../src/source-root.ts", import.meta.url));
 const made: string[] = [];
 afterAll(() => Promise.all(made.map((dir) => rm(dir, { recursive: true, force: true }))));
 
@@ -34,6 +36,7 @@ async function treeWith(changes: Record<string, string | null> = {}): Promise<st
   }
   await mkdir(join(dir, "src/build-cache"), { recursive: true });
   await cp(MODULE, join(dir, "src/build-cache/code-version.ts"));
+  await cp(SOURCE_ROOT_MODULE, join(dir, "src/source-root.ts"));
   return dir;
 }
 
