@@ -114,7 +114,15 @@ async function compileInto(files, out) {
   removeOlderTrees(out);
 }
 
+/** A temporary tree this old was left by a compile that was killed. */
+const STALE_TEMP_MS = 10 * 60_000;
+
 function removeOlderTrees(current) {
+  for (const name of readdirSync(CACHE)) {
+    if (!name.endsWith(".tmp")) continue;
+    const info = statSync(join(CACHE, name), { throwIfNoEntry: false });
+    if (info && Date.now() - info.mtimeMs > STALE_TEMP_MS) rmSync(join(CACHE, name), { recursive: true, force: true });
+  }
   const trees = readdirSync(CACHE)
     .filter((name) => name.startsWith("js-") && !name.endsWith(".tmp") && join(CACHE, name) !== current)
     .map((name) => ({ path: join(CACHE, name), mtimeMs: statSync(join(CACHE, name)).mtimeMs }))
