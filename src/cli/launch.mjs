@@ -25,6 +25,8 @@ const CACHE = process.env.DATELINE_COMPILE_CACHE || join(ROOT, "node_modules", "
 const KEEP_OLDER = 2;
 /** Written last into a compiled tree: a tree without it is not used. */
 const COMPLETE = ".complete";
+/** A temporary tree this old was left by a compile that was killed. */
+const STALE_TEMP_MS = 10 * 60_000;
 
 const [script, ...args] = process.argv.slice(2);
 if (!script) {
@@ -113,9 +115,6 @@ async function compileInto(files, out) {
   }
   removeOlderTrees(out);
 }
-
-/** A temporary tree this old was left by a compile that was killed. */
-const STALE_TEMP_MS = 10 * 60_000;
 
 function removeOlderTrees(current) {
   for (const name of readdirSync(CACHE)) {
