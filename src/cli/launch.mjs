@@ -61,7 +61,6 @@ async function compiledTree() {
   }
 }
 
-
 function sourceFiles() {
   const files = SOURCE_FILES.map((file) => join(ROOT, file)).filter((file) => existsSync(file));
   for (const dir of SOURCE_DIRS) {
@@ -113,7 +112,11 @@ async function compileInto(files, out) {
     rmSync(temp, { recursive: true, force: true });
     if (!existsSync(join(out, COMPLETE))) throw error;
   }
-  removeOlderTrees(out);
+  try {
+    removeOlderTrees(out);
+  } catch {
+    // Another process is tidying at the same moment; this tree is whole either way.
+  }
 }
 
 function removeOlderTrees(current) {
