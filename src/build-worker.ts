@@ -41,6 +41,21 @@ async function warmUp(run: EleventyRunOptions): Promise<void> {
   }
 }
 
+// Batches being rendered, and who waits for there to be none: the walk for strays gives way to them.
+let rendering = 0;
+let whenIdle: (() => void)[] = [];
+async function giveWayToRenders(): Promise<void> {
+  // A turn of the event loop lets a batch that has arrived start (and count itself) first.
+  await new Promise<void>((resume) => setImmediate(resume));
+  while (rendering > 0) await new Promise<void>((resume) => whenIdle.push(resume));
+}
+function renderEnded(): void {
+  if (--rendering > 0) return;
+  const waiting = whenIdle;
+  whenIdle = [];
+  for (const resume of waiting) resume();
+}
+
 // The article reader, loaded when a first build asks this thread to help parse.
 let reader: Promise<{ parse: (bytes: Uint8Array, display: string) => ParsedArticle | null }> | undefined;
 const loadReader = () =>
@@ -63,15 +78,20 @@ parentPort!.on("message", async (request: BuildWorkerRequest) => {
       return;
     }
     if ("strays" in request) {
-      // Only the end of the build needs the walk: Eleventy first.
+      // Only the end of the build needs the walk: Eleventy first, and batches of pages before it.
       await warmUp(request.run);
-      parentPort!.postMessage({ id: request.id, strays: findStrays(request.strays) } satisfies BuildWorkerResponse);
+      parentPort!.postMessage({ id: request.id, strays: await findStrays(request.strays, giveWayToRenders) } satisfies BuildWorkerResponse);
       return;
     }
-    const { renderPagesWithEleventy } = await loadEleventy();
-    const pages = await renderPagesWithEleventy({ context: renderContextFrom(request.render), pages: request.pages }, request.run);
-    const rendered = packPages(pages);
-    parentPort!.postMessage({ id: request.id, rendered } satisfies BuildWorkerResponse, [rendered.bytes]);
+    rendering++;
+    try {
+      const { renderPagesWithEleventy } = await loadEleventy();
+      const pages = await renderPagesWithEleventy({ context: renderContextFrom(request.render), pages: request.pages }, request.run);
+      const rendered = packPages(pages);
+      parentPort!.postMessage({ id: request.id, rendered } satisfies BuildWorkerResponse, [rendered.bytes]);
+    } finally {
+      renderEnded();
+    }
   } catch (error) {
     const { message, stack } = error instanceof Error ? error : new Error(String(error));
     parentPort!.postMessage({ id: request.id, error: { message, ...(stack ? { stack } : {}) } } satisfies BuildWorkerResponse);

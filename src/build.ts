@@ -163,11 +163,14 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
         lap("write");
       }
     };
+    let renders = 0;
     const sendBatch = async () => {
       if (batch.length === 0) return;
       const rendering = renderer.render(batch, site.context);
       // Awaited in order below; a failure while an earlier batch is written must not go unhandled.
       rendering.catch(() => undefined);
+      renders++;
+      void rendering.finally(() => renders--).catch(() => undefined);
       inFlight.push(rendering);
       rendered += batch.length;
       batch = [];
@@ -176,7 +179,14 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
       lap("plan");
       await writeRendered(RENDERS_IN_FLIGHT);
     };
+    let planned = 0;
     for (const page of site.model.pages) {
+      // Now and then the renderer's answers are let in; if it has nothing left to do, it gets
+      // the pages found so far rather than waiting for a full batch (or for the end of planning).
+      if (++planned % IDLE_CHECK_EVERY === 0 && batch.length > 0) {
+        await new Promise<void>((resume) => setImmediate(resume));
+        if (renders === 0) await sendBatch();
+      }
       const path = outputPathForUrl(page.url);
       const key = pageKey(page, context);
       keys.set(path, key);
@@ -198,6 +208,15 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
     await reusing;
     const staged = await staging.finish(search ? { keep: isSearchIndexPath } : {});
     lap("write");
+    // The page records are saved while the search index is made. Saved before the swap, they are
+    // still safe: a page is reused only when a tree's manifest vouches for the bytes a record names.
+    const records = new Map<string, PageRecord>();
+    for (const [path, key] of keys) {
+      const hash = staged.hashOf(path);
+      if (hash) records.set(path, { key, hash });
+    }
+    const savingRecords = savePageRecords(recordsFile, version, records);
+    savingRecords.catch(() => undefined);
     let searchReport: SearchIndexReport | undefined;
     if (search) {
       searchReport = await indexSearch({
@@ -216,12 +235,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
       lap("search index");
     }
     await staged.commit();
-    const records = new Map<string, PageRecord>();
-    for (const [path, key] of keys) {
-      const hash = staged.hashOf(path);
-      if (hash) records.set(path, { key, hash });
-    }
-    await savePageRecords(recordsFile, version, records);
+    await savingRecords;
     lap("write");
     return {
       pages: written.size - site.assets.size + reused.size,
@@ -245,6 +259,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
 const RENDER_BATCH = 4000;
 /** The first batch: sent as soon as this many changed pages are found, so rendering starts early. */
 const FIRST_RENDER_BATCH = 100;
+/** Pages planned between looks at whether the renderer is idle. */
+const IDLE_CHECK_EVERY = 500;
 /** Batches sent to the renderer and not yet written. */
 const RENDERS_IN_FLIGHT = 2;
 

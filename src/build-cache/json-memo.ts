@@ -35,3 +35,11 @@ export function rememberStateFile(file: string, value: unknown): void {
   if (stamp === undefined) memo.delete(file);
   else memo.set(file, { stamp, value });
 }
+
+/** After renaming `from` to `to`: the same file, the same value (a rename keeps the stamp). */
+export function moveStateFile(from: string, to: string): void {
+  const known = memo.get(from);
+  memo.delete(from);
+  if (known && known.stamp === stampOf(to)) memo.set(to, known);
+  else memo.delete(to);
+}

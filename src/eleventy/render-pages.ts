@@ -1,3 +1,4 @@
+import "./skip-esm-resolver.js";
 import Eleventy from "@11ty/eleventy";
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";

@@ -2,7 +2,8 @@ import { createHash } from "node:crypto";
 import { readdirSync, statSync } from "node:fs";
 import { copyFile, mkdir, readFile, rename, rm, rmdir, stat, unlink, writeFile } from "node:fs/promises";
 import { basename, dirname, join, resolve, sep } from "node:path";
-import { readStateFile, rememberStateFile } from "../build-cache/json-memo.js";
+import { moveStateFile, readStateFile, rememberStateFile } from "../build-cache/json-memo.js";
+import { readTreeListing, saveTreeListing, treeKey, walkTree, type ListingOptions, type ListingWalk } from "./tree-listing.js";
 
 /**
  * Writes a built site so that the served folder is never half-written.
@@ -65,14 +66,26 @@ export function stampStandby(trees: SiteTrees): Map<string, FileStamp> | null {
 
 /**
  * The files of the standby tree that its manifest does not list (`TreeScan.strays`); with no
- * manifest, every file (the caller tells the known ones apart).
+ * manifest, every file (the caller tells the known ones apart). Folders unchanged since the last
+ * walk of this tree are not read again (`tree-listing.ts`). In slices of folders, awaiting `pause`
+ * between slices: on the build thread the walk must not hold up a batch of pages that arrives meanwhile.
  */
-export function findStrays(trees: SiteTrees): string[] {
+export async function findStrays(trees: SiteTrees, pause?: () => Promise<void>, options: ListingOptions & { foldersPerSlice?: number } = {}): Promise<string[]> {
   const manifest = readManifest(join(trees.stateDir, MANIFEST_STANDBY)) ?? {};
+  const root = resolve(trees.standby);
+  const key = treeKey(root);
+  const walk: ListingWalk = { foldersRead: 0 };
   const strays: string[] = [];
-  walkFiles(resolve(trees.standby), (path) => {
+  const perSlice = options.foldersPerSlice ?? 500;
+  let folders = 0;
+  const onFile = (path: string) => {
     if (!(path in manifest)) strays.push(path);
-  });
+  };
+  for (const _folder of walkTree(root, readTreeListing(trees.stateDir, key), onFile, walk, options)) {
+    if (pause && ++folders % perSlice === 0) await pause();
+  }
+  // A listing that is not saved costs the next build a full walk, nothing else.
+  if (key !== undefined && walk.listing) await saveTreeListing(trees.stateDir, key, walk.listing, [treeKey(resolve(trees.output))]).catch(() => undefined);
   return strays;
 }
 
@@ -194,7 +207,7 @@ export async function listFiles(dir: string): Promise<string[]> {
 
 /** Reads both trees' manifests and stamps every file that a build might reuse (see `TreeScan`). */
 export function scanTrees(trees: SiteTrees): TreeScan {
-  return { ...readManifests(trees), standbyFiles: stampStandby(trees), strays: Promise.resolve(findStrays(trees)) };
+  return { ...readManifests(trees), standbyFiles: stampStandby(trees), strays: findStrays(trees) };
 }
 
 /**
@@ -337,7 +350,17 @@ export async function openStaging(trees: SiteTrees, scan: TreeScan): Promise<Sta
     },
     async reuse(reused) {
       const entries: [string, null, string][] = [];
-      for (const [path, hash] of reused) if (!(path in manifest)) entries.push([path, null, hash]);
+      for (const [path, hash] of reused) {
+        if (path in manifest) continue;
+        // Most reused files are already in this tree, intact: settled here, not one promise each.
+        const previous = known[path];
+        if (previous && previous.hash === hash && sameStamp(present.get(path), previous) && isInsidePath(path)) {
+          manifest[path] = previous;
+          stats.unchanged++;
+        } else {
+          entries.push([path, null, hash]);
+        }
+      }
       await mapLimit(entries, 32, stage);
     },
     async finish(options = {}) {
@@ -358,6 +381,8 @@ export async function openStaging(trees: SiteTrees, scan: TreeScan): Promise<Sta
         }
       });
       await removeEmptyDirs(root, new Set(stale.map((p) => dirname(join(root, p)))));
+      // Written now, so that `commit` is renames alone; nothing reads this name but `commit`.
+      await writeFile(standbyManifestFile + ".new", JSON.stringify(manifest));
       return stagedSite(trees, root, output, manifest, stats, standbyManifestFile, outputManifestFile);
     },
   };
@@ -379,10 +404,18 @@ function stagedSite(
     async commit() {
       const swapping = output + ".swapping";
       const hadOutput = await exists(output);
-      // The output's manifest describes the tree about to become the standby.
-      const outputManifest = readManifest(outputManifestFile);
-      await rm(outputManifestFile, { force: true });
-      await writeFile(standbyManifestFile + ".new", JSON.stringify(manifest));
+      // The output's manifest describes the tree about to become the standby: it is moved aside
+      // (under a name no build reads) and comes back as the standby's manifest after the swap.
+      const asideFile = standbyManifestFile + ".aside";
+      await rm(asideFile, { force: true });
+      let aside = false;
+      try {
+        await rename(outputManifestFile, asideFile);
+        moveStateFile(outputManifestFile, asideFile);
+        aside = true;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+      }
       if (hadOutput) await rename(output, swapping);
       await rename(root, output);
       await rename(standbyManifestFile + ".new", outputManifestFile);
@@ -390,11 +423,12 @@ function stagedSite(
       if (hadOutput) {
         await rm(root, { recursive: true, force: true });
         await rename(swapping, root);
-        if (outputManifest) {
-          await writeFile(standbyManifestFile, JSON.stringify(outputManifest));
-          rememberStateFile(standbyManifestFile, outputManifest);
+        if (aside) {
+          await rename(asideFile, standbyManifestFile);
+          moveStateFile(asideFile, standbyManifestFile);
         }
       }
+      await rm(asideFile, { force: true });
     },
   };
 }
