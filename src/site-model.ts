@@ -313,7 +313,13 @@ class ArticlePageSource implements PageSource<ArticlePage> {
 
   identity(): string {
     const { article, newer, older, terms } = this;
-    return JSON.stringify([article.contentHash, article.url, terms, newer ? partHash(newer.card) : null, older ? partHash(older.card) : null]);
+    // Fixed-length part keys, and NUL (which no hash or URL holds) between the fields.
+    let text = `${article.contentHash}\0${article.url}`;
+    for (const kind of TAXONOMY_KINDS) {
+      text += "\0";
+      for (const link of terms[kind]) text += partHash(link);
+    }
+    return `${text}\0${newer ? partHash(newer.card) : ""}\0${older ? partHash(older.card) : ""}`;
   }
 
   spec(): ArticlePage {
@@ -331,6 +337,7 @@ function termLinks(article: PlacedArticle, kind: TaxonomyKind, taxonomies: SiteM
     let link = termLinkCache.get(term);
     if (!link) {
       link = { label: term.label, url: termUrl(kind, term.slug) };
+      setPartKey(link, textHash(`${link.label}\0${link.url}`));
       termLinkCache.set(term, link);
     }
     links.push(link);
