@@ -98,8 +98,8 @@ export function* walkTree(
 }
 
 /**
- * The listings of the trees a build keeps, in one state file, by tree: a tree is named by its
- * folder's inode and birth time, which stay the same when the two trees swap names.
+ * The name of a tree's listing: its folder's inode and birth time, which stay the same when the
+ * two trees swap names.
  */
 export function treeKey(root: string): string | undefined {
   const info = statSync(root, { throwIfNoEntry: false });

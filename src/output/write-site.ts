@@ -322,15 +322,18 @@ export async function openStaging(trees: SiteTrees, scan: TreeScan): Promise<Sta
   const manifest: Manifest = {};
   const madeDirs = new Set<string>();
   const output = resolve(trees.output);
+  /** Keeps the tree's own copy of `path` when it already holds `hash`, intact; false when it does not. */
+  const keepIntact = (path: string, hash: string): boolean => {
+    const previous = known[path];
+    if (!previous || previous.hash !== hash || !sameStamp(present.get(path), previous)) return false;
+    manifest[path] = previous;
+    stats.unchanged++;
+    return true;
+  };
   const stage = async ([path, content, reusedHash]: [string, string | Uint8Array | null, string | undefined]) => {
     const target = insidePath(root, path);
     const hash = content === null ? reusedHash! : hashContent(content);
-    const previous = known[path];
-    if (previous && previous.hash === hash && sameStamp(present.get(path), previous)) {
-      manifest[path] = previous;
-      stats.unchanged++;
-      return;
-    }
+    if (keepIntact(path, hash)) return;
     const dir = dirname(target);
     if (!madeDirs.has(dir)) {
       await mkdir(dir, { recursive: true });
@@ -352,14 +355,9 @@ export async function openStaging(trees: SiteTrees, scan: TreeScan): Promise<Sta
       const entries: [string, null, string][] = [];
       for (const [path, hash] of reused) {
         if (path in manifest) continue;
-        // Most reused files are already in this tree, intact: settled here, not one promise each.
-        const previous = known[path];
-        if (previous && previous.hash === hash && sameStamp(present.get(path), previous) && isInsidePath(path)) {
-          manifest[path] = previous;
-          stats.unchanged++;
-        } else {
-          entries.push([path, null, hash]);
-        }
+        // Most reused files are already in this tree, intact: settled here, not one promise each
+        // (a path that would leave the tree goes to `stage`, which refuses it).
+        if (!isInsidePath(path) || !keepIntact(path, hash)) entries.push([path, null, hash]);
       }
       await mapLimit(entries, 32, stage);
     },
