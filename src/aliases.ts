@@ -49,6 +49,11 @@ export function emptyAliases(): Aliases {
   return { file: null, people: EMPTY_TABLE, places: EMPTY_TABLE, tags: EMPTY_TABLE };
 }
 
+/** Whether the aliases rename or drop anything at all (no file, or an empty one, does not). */
+export function hasAliases(aliases: Aliases): boolean {
+  return ALIAS_KINDS.some((kind) => aliases[kind].canonical.size > 0 || aliases[kind].ignored.size > 0);
+}
+
 /**
  * Reads `<contentDir>/aliases.yaml`; a missing file means no aliases. Messages name the file under
  * `displayDir` (the content folder as the user sees it, e.g. `content`), not its absolute path.

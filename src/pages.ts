@@ -214,6 +214,8 @@ export interface PageSource<S extends PageSpec = PageSpec> {
    */
   readonly identity?: () => string;
   readonly spec: () => S;
+  /** A listing page's cards, without making its spec (the sitemap dates a listing by them). */
+  readonly cards?: () => readonly ArticleCard[];
 }
 
 /** A page whose spec is already made. */

@@ -13,26 +13,36 @@ export interface ListingPage<T> {
   readonly nextUrl?: string;
 }
 
-/**
- * Splits a listing into pages of `perPage` at `firstPageUrl`, `…/page/2/`, … An empty listing
- * still has its first page, so its URL never 404s.
- */
-export function paginate<T>(items: readonly T[], perPage: number, firstPageUrl: string): ListingPage<T>[] {
+/** How many pages `count` items fill at `perPage`: at least one, so an empty listing's URL never 404s. */
+export function pageCount(count: number, perPage: number): number {
   if (!Number.isInteger(perPage) || perPage < 1) throw new RangeError(`perPage must be a whole number from 1; got ${perPage}`);
-  const total = Math.max(1, Math.ceil(items.length / perPage));
-  const lastUrl = pageUrl(firstPageUrl, total);
-  const pages: ListingPage<T>[] = [];
-  for (let number = 1; number <= total; number++) {
-    pages.push({
-      url: pageUrl(firstPageUrl, number),
-      number,
-      total,
-      items: items.slice((number - 1) * perPage, number * perPage),
-      firstUrl: firstPageUrl,
-      lastUrl,
-      ...(number > 1 ? { previousUrl: pageUrl(firstPageUrl, number - 1) } : {}),
-      ...(number < total ? { nextUrl: pageUrl(firstPageUrl, number + 1) } : {}),
-    });
-  }
-  return pages;
+  return Math.max(1, Math.ceil(count / perPage));
+}
+
+/** The range of `items` that page `number` (1-based) shows. */
+export function pageRange(count: number, perPage: number, number: number): { readonly start: number; readonly end: number } {
+  return { start: (number - 1) * perPage, end: Math.min(count, number * perPage) };
+}
+
+/** Page `number` of a listing split into pages of `perPage` at `firstPageUrl`, `…/page/2/`, … */
+export function paginatePage<T>(items: readonly T[], perPage: number, firstPageUrl: string, number: number): ListingPage<T> {
+  const total = pageCount(items.length, perPage);
+  if (!Number.isInteger(number) || number < 1 || number > total) throw new RangeError(`page must be a whole number from 1 to ${total}; got ${number}`);
+  const { start, end } = pageRange(items.length, perPage, number);
+  return {
+    url: pageUrl(firstPageUrl, number),
+    number,
+    total,
+    items: items.slice(start, end),
+    firstUrl: firstPageUrl,
+    lastUrl: pageUrl(firstPageUrl, total),
+    ...(number > 1 ? { previousUrl: pageUrl(firstPageUrl, number - 1) } : {}),
+    ...(number < total ? { nextUrl: pageUrl(firstPageUrl, number + 1) } : {}),
+  };
+}
+
+/** Every page of a listing (see `paginatePage`). */
+export function paginate<T>(items: readonly T[], perPage: number, firstPageUrl: string): ListingPage<T>[] {
+  const total = pageCount(items.length, perPage);
+  return Array.from({ length: total }, (_, i) => paginatePage(items, perPage, firstPageUrl, i + 1));
 }

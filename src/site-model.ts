@@ -7,7 +7,7 @@ import { buildFeedPages } from "./feeds.js";
 import { buildArticleMetadata } from "./news-metadata.js";
 import { madePage, type ArticleCard, type ArticlePage, type DateView, type Link, type ListingPage, type PageSource, type PageSpec, type TermLink } from "./pages.js";
 import { partHash, setPartKey, textHash } from "./part-hash.js";
-import { paginate } from "./pagination.js";
+import { pageCount, pageRange, paginatePage } from "./pagination.js";
 import type { SiteSettings } from "./settings.js";
 import { buildSitemapPages, type SitemapOptions } from "./sitemap.js";
 import { slugify } from "./slugs.js";
@@ -21,6 +21,7 @@ import {
   articleUrl,
   hubUrl,
   monthUrl,
+  pageUrl,
   searchUrl,
   termFeedUrl,
   termUrl,
@@ -59,8 +60,11 @@ export function dateView(date: ArticleDate): DateView {
   return { display: formatDisplayDate(date), iso: htmlDate(date) };
 }
 
+/** `toLocaleString("en")`, made once: that call builds a formatter each time. */
+const ENGLISH_COUNT = new Intl.NumberFormat("en");
+
 export function countPhrase(count: number, singular = "article", plural = "articles"): string {
-  return `${count.toLocaleString("en")} ${count === 1 ? singular : plural}`;
+  return `${ENGLISH_COUNT.format(count)} ${count === 1 ? singular : plural}`;
 }
 
 /**
@@ -173,8 +177,8 @@ export function buildSiteModel(articles: readonly Article[], settings: SiteSetti
   placed.forEach((article, index) => pages.push(new ArticlePageSource(article, placed[index - 1], placed[index + 1], taxonomies, settings)));
 
   // Front page.
-  made(
-    listingPages({
+  pages.push(
+    ...listingPages({
       variant: "front",
       items: placed.map((a) => a.card),
       perPage,
@@ -196,7 +200,7 @@ export function buildSiteModel(articles: readonly Article[], settings: SiteSetti
       taxonomy: kind,
       url: hubUrl(kind),
       title: names.hub,
-      heading: `${names.hub} (${taxonomy.terms.length.toLocaleString("en")})`,
+      heading: `${names.hub} (${ENGLISH_COUNT.format(taxonomy.terms.length)})`,
       breadcrumbs: hubCrumbs,
       description: `Every ${names.filter} in the archive, A–Z, with the number of articles.`,
       groups: groupByLetter(taxonomy.terms.map((term) => ({ label: term.label, url: termUrl(kind, term.slug), count: term.articles.length }))),
@@ -204,8 +208,8 @@ export function buildSiteModel(articles: readonly Article[], settings: SiteSetti
     for (const term of taxonomy.terms) {
       const count = term.articles.length;
       const heading = kind === "tags" ? `${countPhrase(count)} tagged ${term.label}` : `${countPhrase(count)} mentioning ${term.label}`;
-      made(
-        listingPages({
+      pages.push(
+        ...listingPages({
           variant: "term",
           taxonomy: kind,
           items: term.articles.map((a) => a.card),
@@ -226,8 +230,8 @@ export function buildSiteModel(articles: readonly Article[], settings: SiteSetti
   for (const year of archive) {
     const months: TermLink[] = year.months.map((m) => ({ label: formatMonthName(m.month), url: monthUrl(m.year, m.month), count: m.articles.length }));
     const heading = `${countPhrase(year.articles.length)} from ${year.year}`;
-    made(
-      listingPages({
+    pages.push(
+      ...listingPages({
         variant: "year",
         items: year.articles.map((a) => a.card),
         perPage,
@@ -242,8 +246,8 @@ export function buildSiteModel(articles: readonly Article[], settings: SiteSetti
     for (const month of year.months) {
       const label = formatMonth(month.year, month.month);
       const monthHeading = `${countPhrase(month.articles.length)} from ${label}`;
-      made(
-        listingPages({
+      pages.push(
+        ...listingPages({
           variant: "month",
           items: month.articles.map((a) => a.card),
           perPage,
@@ -396,29 +400,93 @@ interface ListingInput {
   searchUrl?: string;
 }
 
-function listingPages(input: ListingInput): ListingPage[] {
-  return paginate(input.items, input.perPage, input.firstUrl).map((page) => ({
-    kind: "listing",
-    variant: input.variant,
-    url: page.url,
-    title: page.number > 1 ? `${input.title} (page ${page.number} of ${page.total})` : input.title,
-    heading: input.heading,
-    description: input.description,
-    breadcrumbs: page.number > 1 ? [...input.breadcrumbs, { label: input.title, url: input.firstUrl }] : input.breadcrumbs,
-    items: page.items,
-    pagination: {
-      number: page.number,
-      total: page.total,
-      firstUrl: page.firstUrl,
-      lastUrl: page.lastUrl,
-      ...(page.previousUrl ? { previousUrl: page.previousUrl } : {}),
-      ...(page.nextUrl ? { nextUrl: page.nextUrl } : {}),
-    },
-    ...(input.taxonomy ? { taxonomy: input.taxonomy } : {}),
-    ...(input.months && page.number === 1 ? { months: input.months } : {}),
-    ...(input.feedUrl ? { feedUrl: input.feedUrl } : {}),
-    ...(input.searchUrl ? { searchUrl: input.searchUrl } : {}),
-  }));
+/**
+ * A listing's pages. A page is a function of the listing's fields (the same on every page), its
+ * number, the page count and its own cards: that is its identity, so a rebuild keys every listing
+ * page without making its spec, and makes specs only for the pages it renders.
+ */
+function listingPages(input: ListingInput): ListingPageSource[] {
+  const listing = new Listing(input);
+  return Array.from({ length: listing.total }, (_, i) => new ListingPageSource(listing, i + 1));
+}
+
+/** What every page of one listing shares. */
+class Listing {
+  readonly total: number;
+  #key: string | undefined;
+  #monthsKey: string | undefined;
+
+  constructor(readonly input: ListingInput) {
+    this.total = pageCount(input.items.length, input.perPage);
+  }
+
+  /** A hash of the fields every page shows (cards and the month list aside). */
+  key(): string {
+    const { items: _items, months: _months, ...fields } = this.input;
+    this.#key ??= textHash(JSON.stringify(fields));
+    return this.#key;
+  }
+
+  /** A hash of the month list, which only the first page shows. */
+  monthsKey(): string {
+    this.#monthsKey ??= this.input.months ? textHash(JSON.stringify(this.input.months)) : "";
+    return this.#monthsKey;
+  }
+}
+
+class ListingPageSource implements PageSource<ListingPage> {
+  readonly kind = "listing";
+  readonly url: string;
+
+  constructor(
+    private readonly listing: Listing,
+    private readonly number: number,
+  ) {
+    this.url = pageUrl(listing.input.firstUrl, number);
+  }
+
+  identity(): string {
+    const { listing, number } = this;
+    const { items, perPage } = listing.input;
+    // Fixed-length keys, and NUL (which no hash holds) between the fields.
+    let text = `listing\0${listing.key()}\0${number === 1 ? listing.monthsKey() : ""}\0${number}\0${listing.total}\0`;
+    const { start, end } = pageRange(items.length, perPage, number);
+    for (let i = start; i < end; i++) text += partHash(items[i]!);
+    return text;
+  }
+
+  cards(): readonly ArticleCard[] {
+    const { items, perPage } = this.listing.input;
+    const { start, end } = pageRange(items.length, perPage, this.number);
+    return items.slice(start, end);
+  }
+
+  spec(): ListingPage {
+    const input = this.listing.input;
+    const page = paginatePage(input.items, input.perPage, input.firstUrl, this.number);
+    return {
+      kind: "listing",
+      variant: input.variant,
+      url: page.url,
+      title: page.number > 1 ? `${input.title} (page ${page.number} of ${page.total})` : input.title,
+      heading: input.heading,
+      description: input.description,
+      breadcrumbs: page.number > 1 ? [...input.breadcrumbs, { label: input.title, url: input.firstUrl }] : input.breadcrumbs,
+      items: page.items,
+      pagination: {
+        number: page.number,
+        total: page.total,
+        firstUrl: page.firstUrl,
+        lastUrl: page.lastUrl,
+        ...(page.previousUrl ? { previousUrl: page.previousUrl } : {}),
+        ...(page.nextUrl ? { nextUrl: page.nextUrl } : {}),
+      },
+      ...(input.taxonomy ? { taxonomy: input.taxonomy } : {}),
+      ...(input.months && page.number === 1 ? { months: input.months } : {}),
+      ...(input.feedUrl ? { feedUrl: input.feedUrl } : {}),
+      ...(input.searchUrl ? { searchUrl: input.searchUrl } : {}),
+    };
+  }
 }
 
 /** A–Z groups for the hubs; names that start with no letter go under "#". */

@@ -1,7 +1,7 @@
 import { TAXONOMY_KINDS, type TaxonomyKind } from "./article.js";
 import type { ArticleDate } from "./dates.js";
 import { feedDate, lastModified } from "./feeds.js";
-import type { PageSource, RobotsPage, SitemapEntry, SitemapIndexPage, SitemapPage } from "./pages.js";
+import type { ArticleCard, PageSource, RobotsPage, SitemapEntry, SitemapIndexPage, SitemapPage } from "./pages.js";
 import type { SiteSettings } from "./settings.js";
 import type { PlacedArticle } from "./site-model.js";
 import { ROBOTS_URL, SITEMAP_URL, absoluteUrl, sitemapPartUrl } from "./urls.js";
@@ -58,12 +58,15 @@ export function buildSitemapPages(
   const absolute = (url: string) => absoluteUrl(settings.baseUrl, settings.pathPrefix, url);
 
   // One pass over the articles: each one's stamp, the newest per taxonomy (for its hub) and overall.
+  // By card: a listing's items are the articles' own card objects, and an object key hashes for free.
+  const byCard = new Map<ArticleCard, Stamp>();
   const byUrl = new Map<string, Stamp>();
   const newestOfKind: Partial<Record<TaxonomyKind, Stamp>> = {};
   let newestOverall: Stamp | undefined;
   for (const article of articles) {
     const stamp = stampOf(article);
     byUrl.set(article.url, stamp);
+    byCard.set(article.card, stamp);
     newestOverall = newer(newestOverall, stamp);
     for (const kind of TAXONOMY_KINDS) if (article[kind].length > 0) newestOfKind[kind] = newer(newestOfKind[kind], stamp);
   }
@@ -73,8 +76,9 @@ export function buildSitemapPages(
     if (!isListed(page)) continue;
     let stamp: Stamp | undefined;
     if (page.kind === "article") stamp = byUrl.get(page.url);
+    else if (page.cards) for (const card of page.cards()) stamp = newer(stamp, byCard.get(card) ?? byUrl.get(card.url));
     else {
-      // Index pages are made eagerly and small: looking at their spec costs nothing.
+      // Hubs and the archive are made eagerly and small: looking at their spec costs nothing.
       const spec = page.spec();
       if (spec.kind === "listing") for (const item of spec.items) stamp = newer(stamp, byUrl.get(item.url));
       else if (spec.kind === "hub") stamp = newestOfKind[spec.taxonomy];

@@ -52,8 +52,14 @@ export function pageUrl(firstPageUrl: string, n: number): string {
   return n <= 1 ? firstPageUrl : `${firstPageUrl}page/${n}/`;
 }
 
+/** Characters that URLSearchParams writes as they are. */
+const PLAIN_QUERY = /^[A-Za-z0-9_.-]+$/;
+
 /** `/search/?person=antony-blinken`: the search page filtered on one term. */
 export function searchUrl(filters: Readonly<Record<string, string>> = {}): string {
+  const entries = Object.entries(filters);
+  // Slugs need no escaping; every term page has one of these, so the common case skips URLSearchParams.
+  if (entries.length === 1 && PLAIN_QUERY.test(entries[0]![0]) && PLAIN_QUERY.test(entries[0]![1])) return `${SEARCH_URL}?${entries[0]![0]}=${entries[0]![1]}`;
   const query = new URLSearchParams(filters).toString();
   return query ? `${SEARCH_URL}?${query}` : SEARCH_URL;
 }

@@ -2,7 +2,7 @@ import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { AliasesFileError, loadAliases, parseAliases, resolveName, resolveNames } from "../../src/aliases.js";
+import { AliasesFileError, emptyAliases, hasAliases, loadAliases, parseAliases, resolveName, resolveNames } from "../../src/aliases.js";
 
 const TEXT = `people:
   aliases: { "Tony Blinken": "Antony Blinken" }
@@ -25,6 +25,15 @@ function errorOf(text: string): AliasesFileError {
 }
 
 describe("aliases", () => {
+  it("knows whether they rename or drop anything", () => {
+    expect(hasAliases(emptyAliases())).toBe(false);
+    expect(hasAliases(parseAliases("", "aliases.yaml"))).toBe(false);
+    expect(hasAliases(parseAliases("tags: { aliases: {}, ignore: [] }\n", "aliases.yaml"))).toBe(false);
+    expect(hasAliases(parseAliases("tags:\n  ignore: [misc]\n", "aliases.yaml"))).toBe(true);
+    expect(hasAliases(parseAliases(TEXT, "aliases.yaml"))).toBe(true);
+  });
+
+
   const aliases = parseAliases(TEXT, "content/aliases.yaml");
 
   it("maps variants to canonical names, case- and accent-insensitively", () => {

@@ -180,6 +180,30 @@ describe("buildSiteModel", () => {
     }
   });
 
+  it("keys each listing page by what it shows: same identity, same spec; a changed card changes only its pages", () => {
+    const many = (n: number, retitle?: number) =>
+      Array.from({ length: n }, (_, i) =>
+        article(`content/x${String(i).padStart(2, "0")}.md`, i === retitle ? `Story ${i}, corrected` : `Story ${i}`, `2024-01-${String((i % 28) + 1).padStart(2, "0")}`, { tags: ["Busy"] }),
+      );
+    const listings = (articles: Article[]) =>
+      new Map(buildSiteModel(articles, DEFAULT_SETTINGS).pages.filter((p) => p.kind === "listing").map((p) => [p.url, { identity: p.identity!(), spec: JSON.stringify(p.spec()) }]));
+    const before = listings(many(45));
+    // x00 is dated 1 January: on the last page of every listing it is in.
+    const edited = listings(many(45, 0));
+    const added = listings(many(46));
+    const changed = (after: typeof before) => [...after].filter(([url, page]) => before.get(url)?.identity !== page.identity).map(([url]) => url).sort();
+    for (const after of [edited, added]) {
+      for (const [url, page] of after) {
+        const old = before.get(url);
+        if (old && old.identity === page.identity) expect(page.spec).toBe(old.spec);
+        if (old && old.spec !== page.spec) expect(page.identity).not.toBe(old.identity);
+      }
+    }
+    expect(changed(edited)).toEqual(["/2024/01/page/3/", "/2024/page/3/", "/page/3/", "/tags/busy/page/3/"]);
+    // One more article: every heading's count changes, so every page of its listings.
+    expect(changed(added)).toEqual([...added.keys()].sort());
+  });
+
   it("still makes the front page, hubs and archive for an empty archive", () => {
     const empty = pageSpecs(buildSiteModel([], DEFAULT_SETTINGS));
     for (const url of ["/", "/people/", "/places/", "/tags/", "/archive/", "/search/", "/404.html"]) expect(pageAt(empty, url), url).toBeDefined();
