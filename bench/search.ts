@@ -112,7 +112,7 @@ interface FirstQuery {
 }
 
 /** One visit to the search page with a query: time to first results, and every byte it fetched. */
-async function firstQuery(browser: Browser, url: string, latencyMs: number): Promise<FirstQuery> {
+export async function firstQuery(browser: Browser, url: string, latencyMs: number): Promise<FirstQuery> {
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
@@ -153,7 +153,7 @@ interface TypedQuery {
  * `dateline-search-ready`), the query goes in the box and the form is submitted, and the time runs
  * from the submit to the first results on screen. Bytes are those fetched after the submit.
  */
-async function typedQuery(browser: Browser, url: string, query: string): Promise<TypedQuery> {
+export async function typedQuery(browser: Browser, url: string, query: string): Promise<TypedQuery> {
   const context = await browser.newContext();
   try {
     const page = await context.newPage();

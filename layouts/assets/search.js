@@ -17,6 +17,31 @@ const SORTS = { newest: { date: "desc" }, oldest: { date: "asc" } };
 const root = document.getElementById("search");
 if (root) start(root);
 
+/** Pagefind's own files that it stores gzipped: metadata, index chunks, filters, fragments, WebAssembly. */
+const GZIPPED_FILE = /\.(?:pf_meta|pf_index|pf_filter|pf_fragment|pagefind)$/;
+
+/**
+ * Pagefind stores its files gzipped and inflates each one in JavaScript on the main thread, unless
+ * it already starts with Pagefind's signature (what a gzipped file holds once inflated). The
+ * browser's own DecompressionStream inflates natively and off the script's time, so Pagefind's
+ * fetches of its files under `indexBase` are answered inflated, and Pagefind skips its inflater.
+ * Bytes on the wire are unchanged. Where DecompressionStream is missing, nothing changes.
+ */
+function inflateNatively(indexBase) {
+  if (typeof DecompressionStream !== "function" || typeof window.fetch !== "function") return;
+  const base = new URL(indexBase, location.href).href;
+  const fetchFromNetwork = window.fetch.bind(window);
+  window.fetch = async (input, init) => {
+    const response = await fetchFromNetwork(input, init);
+    const url = typeof input === "string" || input instanceof URL ? new URL(input, location.href).href : input.url;
+    if (!response.ok || !url.startsWith(base) || !GZIPPED_FILE.test(url.split(/[?#]/)[0])) return response;
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    // Not gzip (a host that served the file inflated already): Pagefind handles it as it is.
+    const body = bytes[0] === 0x1f && bytes[1] === 0x8b ? new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip")) : bytes;
+    return new Response(body, { status: response.status, statusText: response.statusText });
+  };
+}
+
 function start(root) {
   const indexBase = root.dataset.index; // e.g. "/sub/pagefind/"
   const siteRoot = root.dataset.siteRoot; // e.g. "/sub/"
@@ -29,6 +54,8 @@ function start(root) {
   const status = root.querySelector(".search-status");
   const list = root.querySelector(".search-results");
   const more = root.querySelector(".search-more");
+
+  inflateNatively(indexBase);
 
   let shardList = null; // pagefind/shards.json
   let pagefind = null; // the Pagefind module, once the first shard is set up

@@ -94,6 +94,36 @@ describe("search page, one index", () => {
     ({ base } = await serveFixture());
   });
 
+  it("hands Pagefind its files inflated by the browser (Pagefind's signature first), and other files as served", async () => {
+    const { page } = await openPage();
+    await page.goto(`${base}/search/?q=gallant`);
+    expect((await results(page)).titles).toHaveLength(2);
+    const seen = await page.evaluate(async () => {
+      const list = await (await fetch("/pagefind/shards.json")).json();
+      const shard = list.shards[0];
+      const head = async (url: string) => new TextDecoder().decode(new Uint8Array(await (await fetch(url)).arrayBuffer()).slice(0, 12));
+      return { list: Array.isArray(list.shards), meta: await head(`/pagefind/${shard.path}${shard.preload.meta}`), wasm: await head(`/pagefind/${shard.path}${shard.preload.wasm}`) };
+    });
+    expect(seen).toEqual({ list: true, meta: "pagefind_dcd", wasm: "pagefind_dcd" });
+    await page.close();
+  });
+
+  it("still searches in a browser without DecompressionStream (Pagefind inflates its files itself)", async () => {
+    const { page } = await openPage();
+    await page.addInitScript(() => {
+      delete (window as { DecompressionStream?: unknown }).DecompressionStream;
+    });
+    await page.goto(`${base}/search/?q=gallant`);
+    expect((await results(page)).titles.sort()).toEqual(["Blinken and Gallant discuss Rafah", "Gallant visits the northern border"]);
+    const meta = await page.evaluate(async () => {
+      const shard = (await (await fetch("/pagefind/shards.json")).json()).shards[0];
+      const bytes = new Uint8Array(await (await fetch(`/pagefind/${shard.path}${shard.preload.meta}`)).arrayBuffer());
+      return [bytes[0], bytes[1]];
+    });
+    expect(meta).toEqual([0x1f, 0x8b]);
+    await page.close();
+  });
+
   it("finds an article by a word only it contains, with the word highlighted", async () => {
     const { page, dialogs } = await openPage();
     await page.goto(`${base}/search/?q=zebrafish`);
