@@ -172,13 +172,17 @@ export function buildSiteModel(articles: readonly Article[], settings: SiteSetti
   const made = (specs: readonly PageSpec[]) => {
     for (const spec of specs) pages.push(madePage(spec));
   };
+  // One by one, not spread: the front page of a big archive has tens of thousands of pages.
+  const listed = (sources: readonly PageSource[]) => {
+    for (const source of sources) pages.push(source);
+  };
 
   // Articles, with their neighbours in time.
   placed.forEach((article, index) => pages.push(new ArticlePageSource(article, placed[index - 1], placed[index + 1], taxonomies, settings)));
 
   // Front page.
-  pages.push(
-    ...listingPages({
+  listed(
+    listingPages({
       variant: "front",
       items: placed.map((a) => a.card),
       perPage,
@@ -208,8 +212,8 @@ export function buildSiteModel(articles: readonly Article[], settings: SiteSetti
     for (const term of taxonomy.terms) {
       const count = term.articles.length;
       const heading = kind === "tags" ? `${countPhrase(count)} tagged ${term.label}` : `${countPhrase(count)} mentioning ${term.label}`;
-      pages.push(
-        ...listingPages({
+      listed(
+        listingPages({
           variant: "term",
           taxonomy: kind,
           items: term.articles.map((a) => a.card),
@@ -230,8 +234,8 @@ export function buildSiteModel(articles: readonly Article[], settings: SiteSetti
   for (const year of archive) {
     const months: TermLink[] = year.months.map((m) => ({ label: formatMonthName(m.month), url: monthUrl(m.year, m.month), count: m.articles.length }));
     const heading = `${countPhrase(year.articles.length)} from ${year.year}`;
-    pages.push(
-      ...listingPages({
+    listed(
+      listingPages({
         variant: "year",
         items: year.articles.map((a) => a.card),
         perPage,
@@ -246,8 +250,8 @@ export function buildSiteModel(articles: readonly Article[], settings: SiteSetti
     for (const month of year.months) {
       const label = formatMonth(month.year, month.month);
       const monthHeading = `${countPhrase(month.articles.length)} from ${label}`;
-      pages.push(
-        ...listingPages({
+      listed(
+        listingPages({
           variant: "month",
           items: month.articles.map((a) => a.card),
           perPage,
@@ -422,8 +426,10 @@ class Listing {
 
   /** A hash of the fields every page shows (cards and the month list aside). */
   key(): string {
-    const { items: _items, months: _months, ...fields } = this.input;
-    this.#key ??= textHash(JSON.stringify(fields));
+    if (this.#key === undefined) {
+      const { items: _items, months: _months, ...fields } = this.input;
+      this.#key = textHash(JSON.stringify(fields));
+    }
     return this.#key;
   }
 
