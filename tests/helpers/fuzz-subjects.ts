@@ -138,7 +138,7 @@ export const SUBJECTS = {
 
 export type SubjectName = keyof typeof SUBJECTS;
 /** What the fuzz worker runs: the subjects, and the harness's own pollution check. */
-export type RunnableName = SubjectName | "pollutePrototype";
+export type RunnableName = SubjectName | "pollutePrototype" | "burnCpu";
 
 /**
  * Not a subject under test: it sets `Object.prototype[key]`, so a test can see that the worker
@@ -147,4 +147,17 @@ export type RunnableName = SubjectName | "pollutePrototype";
 export function pollutePrototype(key: string): Outcome {
   (Object.prototype as Record<string, unknown>)[key] = "polluted";
   return { kind: "ok" };
+}
+
+/**
+ * Not a subject under test either: it keeps the CPU busy for as many milliseconds as the input
+ * has characters, so a test can see the runner call an input slow (and the limit cannot pass
+ * vacuously).
+ */
+export function burnCpu(input: string): Outcome {
+  const until = process.cpuUsage();
+  for (;;) {
+    const used = process.cpuUsage(until);
+    if ((used.user + used.system) / 1000 >= input.length) return { kind: "ok" };
+  }
 }

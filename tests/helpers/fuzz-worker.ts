@@ -1,4 +1,4 @@
-import { pollutePrototype, SUBJECTS, type Outcome, type RunnableName } from "./fuzz-subjects.js";
+import { burnCpu, pollutePrototype, SUBJECTS, type Outcome, type RunnableName } from "./fuzz-subjects.js";
 
 /**
  * Runs one subject on one input per message and reports the CPU time it took: the parent kills
@@ -16,7 +16,7 @@ function prototypeGained(): string[] {
   return added.map(String);
 }
 
-const RUNNABLE: Record<RunnableName, (input: never) => Outcome> = { ...SUBJECTS, pollutePrototype };
+const RUNNABLE: Record<RunnableName, (input: never) => Outcome> = { ...SUBJECTS, pollutePrototype, burnCpu };
 
 process.on("message", ({ id, subject, input }: { id: number; subject: RunnableName; input: unknown }) => {
   let outcome: Outcome;

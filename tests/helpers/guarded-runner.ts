@@ -13,6 +13,17 @@ import type { Outcome, RunnableName } from "./fuzz-subjects.js";
 export type GuardedOutcome = (Outcome | { kind: "slow" | "hung"; detail: string }) & { cpuMs?: number };
 
 export const INPUT_CPU_LIMIT_MS = 1000;
+/**
+ * Long inputs get more: linear work on a 350 KB input takes most of a second on a slow day of the
+ * 2-core machine, which is no defect, while the faults this guards against (quadratic loops,
+ * catastrophic backtracking) take minutes at that size and overrun any linear allowance.
+ */
+const CPU_MS_PER_CHARACTER = 0.01;
+
+/** The CPU limit for one input: 1 s, or 10 µs per character of a longer text. */
+export function cpuLimitFor(input: unknown): number {
+  return typeof input === "string" ? Math.max(INPUT_CPU_LIMIT_MS, Math.ceil(input.length * CPU_MS_PER_CHARACTER)) : INPUT_CPU_LIMIT_MS;
+}
 const HUNG_AFTER_MS = 20_000;
 const ENTRY = fileURLToPath(new URL("./fuzz-worker-entry.mjs", import.meta.url));
 
@@ -69,7 +80,7 @@ export class GuardedRunner {
     });
   }
 
-  async run(subject: RunnableName, input: unknown, limitMs = INPUT_CPU_LIMIT_MS): Promise<GuardedOutcome> {
+  async run(subject: RunnableName, input: unknown, limitMs = cpuLimitFor(input)): Promise<GuardedOutcome> {
     const first = await this.runOnce(subject, input, limitMs);
     if (first.kind !== "slow") return first;
     this.stop();

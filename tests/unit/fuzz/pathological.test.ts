@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import type { SubjectName } from "../../helpers/fuzz-subjects.js";
-import { describeInput, GuardedRunner } from "../../helpers/guarded-runner.js";
+import { cpuLimitFor, describeInput, GuardedRunner, INPUT_CPU_LIMIT_MS } from "../../helpers/guarded-runner.js";
 
 /**
  * Inputs known to hurt parsers: deep nesting, long runs of one delimiter, huge lines, YAML alias
@@ -110,6 +110,18 @@ const SUBJECT_INPUTS: [SubjectName, string, string][] = [
   ["slugify", "a 1 MB name", "Name ".repeat(200_000)],
   ["slugify", "a long emoji run", "😀".repeat(100_000)],
 ];
+
+describe("the time limit itself", () => {
+  it("is 1 s of CPU, or 10 µs per character of a longer text", () => {
+    expect(cpuLimitFor("short")).toBe(INPUT_CPU_LIMIT_MS);
+    expect(cpuLimitFor("x".repeat(350_000))).toBe(3_500);
+  });
+
+  it("calls an input slow when it overruns, and lets one under the limit pass", async () => {
+    expect(await runner.run("burnCpu", "x".repeat(300), 200)).toMatchObject({ kind: "slow" });
+    expect(await runner.run("burnCpu", "x".repeat(50), 1_000)).toMatchObject({ kind: "ok" });
+  });
+});
 
 describe("the importer and slugs on pathological input", () => {
   it.each(SUBJECT_INPUTS)("%s: %s", async (subject, _name, input) => {
