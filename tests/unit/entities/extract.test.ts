@@ -56,11 +56,7 @@ describe("extractEntities rules", () => {
     expect(extractEntities("prices rose again on monday, traders said.")).toEqual({ people: [], places: [] });
   });
 
-  it("does not hang on pathological input", () => {
-    const started = performance.now();
-    extractEntities("A ".repeat(20_000) + "Bb-".repeat(5_000) + " al-".repeat(5_000) + '"'.repeat(5_000));
-    expect(performance.now() - started).toBeLessThan(5_000);
-  });
+  // Pathological inputs, under a CPU limit in a child process: tests/unit/fuzz/pathological.test.ts.
 });
 
 describe.skipIf(skipWithoutSharedSample)("the shared raw sample (../shared/samples)", () => {

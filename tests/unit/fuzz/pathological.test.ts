@@ -106,6 +106,7 @@ const SUBJECT_INPUTS: [SubjectName, string, string][] = [
   ["extractEntities", "hyphen chains", "Jean-".repeat(50_000) + "Paul"],
   ["extractEntities", "comma places", "Paris, ".repeat(50_000)],
   ["extractEntities", "quotes and apostrophes", "O'".repeat(50_000) + "Brien said."],
+  ["extractEntities", "capitals, hyphen runs, particles and quotes", "A ".repeat(20_000) + "Bb-".repeat(5_000) + " al-".repeat(5_000) + '"'.repeat(5_000)],
   ["extractEntities", "50 KB of sentences", "Antony Blinken met Yoav Gallant in Tel Aviv, Israel. ".repeat(1_000)],
   ["slugify", "a 1 MB name", "Name ".repeat(200_000)],
   ["slugify", "a long emoji run", "😀".repeat(100_000)],
