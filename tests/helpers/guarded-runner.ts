@@ -13,6 +13,9 @@ import type { Outcome, RunnableName } from "./fuzz-subjects.js";
 export type GuardedOutcome = (Outcome | { kind: "slow" | "hung"; detail: string }) & { cpuMs?: number };
 
 export const INPUT_CPU_LIMIT_MS = 1000;
+const HUNG_AFTER_MS = 20_000;
+const ENTRY = fileURLToPath(new URL("./fuzz-worker-entry.mjs", import.meta.url));
+
 /**
  * Long inputs get more: linear work on a 350 KB input takes most of a second on a slow day of the
  * 2-core machine, which is no defect, while the faults this guards against (quadratic loops,
@@ -24,8 +27,6 @@ const CPU_MS_PER_CHARACTER = 0.01;
 export function cpuLimitFor(input: unknown): number {
   return typeof input === "string" ? Math.max(INPUT_CPU_LIMIT_MS, Math.ceil(input.length * CPU_MS_PER_CHARACTER)) : INPUT_CPU_LIMIT_MS;
 }
-const HUNG_AFTER_MS = 20_000;
-const ENTRY = fileURLToPath(new URL("./fuzz-worker-entry.mjs", import.meta.url));
 
 export class GuardedRunner {
   private child: ChildProcess | undefined;
