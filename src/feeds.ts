@@ -47,7 +47,12 @@ export function buildFeedPages(model: Pick<SiteModel, "articles" | "taxonomies">
   ): PageSource<AtomFeedPage | JsonFeedPage> => ({
     url,
     kind,
-    identity: () => JSON.stringify([url, label, articles.map((article) => entries.identity(article, includeBody))]),
+    identity: () => {
+      // Entry identities are fixed-length hashes, so they are simply put one after another.
+      let text = JSON.stringify([url, label]);
+      for (const article of articles) text += entries.identity(article, includeBody);
+      return text;
+    },
     spec: () => {
       const made = articles.map((article) => entries.get(article, includeBody));
       const feed: FeedDocument = { ...header(), updated: newestUpdate(made), entries: made.map((cached) => cached.entry) };
@@ -99,6 +104,13 @@ function createEntryCache(absolute: (url: string) => string, tagLabel: (tag: str
   const withBody = new Map<string, CachedEntry>();
   const withoutBody = new Map<string, CachedEntry>();
   const identities = [new WeakMap<PlacedArticle, string>(), new WeakMap<PlacedArticle, string>()] as const;
+  // Per tag name, its label as JSON: an archive repeats a few hundred tags tens of thousands of times.
+  const tagKeys = new Map<string, string>();
+  const tagKey = (tag: string) => {
+    let key = tagKeys.get(tag);
+    if (key === undefined) tagKeys.set(tag, (key = JSON.stringify(tagLabel(tag))));
+    return key;
+  };
   const categoriesOf = (article: PlacedArticle) => article.tags.map((tag) => ({ label: tagLabel(tag), url: absolute(termUrl("tags", slugify(tag))) }));
   const build = (article: PlacedArticle, includeBody: boolean): CachedEntry => {
     const url = absolute(article.url);
@@ -130,7 +142,10 @@ function createEntryCache(absolute: (url: string) => string, tagLabel: (tag: str
       const known = identities[includeBody ? 1 : 0];
       let identity = known.get(article);
       if (identity === undefined) {
-        identity = textHash(JSON.stringify([article.contentHash, article.url, includeBody, article.tags.map(tagLabel)]));
+        // A content hash and a URL hold no NUL; the labels are JSON strings, so they cannot run together.
+        let text = `${article.contentHash}\0${article.url}\0${includeBody ? "body" : ""}`;
+        for (const tag of article.tags) text += tagKey(tag);
+        identity = textHash(text);
         known.set(article, identity);
       }
       return identity;

@@ -66,6 +66,9 @@ export function searchUrl(filters: Readonly<Record<string, string>> = {}): strin
 
 /** The file a URL is written to, relative to the output folder. */
 export function outputPathForUrl(url: string): string {
+  // A plain path (PLAIN_PATH: no query, no dot segment, nothing to decode) passes every check
+  // below; the URLs Dateline makes are plain, and a build asks for 20,000 of them.
+  if (url.startsWith("/") && PLAIN_PATH.test(url)) return fileForPath(url);
   const path = url.split(/[?#]/)[0] ?? url;
   // Whatever a title or name becomes, the file stays inside the output folder: no `..` or `.`
   // segment, no `//` (which would make the path absolute), no backslash or drive colon (Windows
@@ -79,6 +82,10 @@ export function outputPathForUrl(url: string): string {
   ) {
     throw new Error(`not a site path: ${JSON.stringify(url)}`);
   }
+  return fileForPath(path);
+}
+
+function fileForPath(path: string): string {
   const relative = path.slice(1);
   return relative === "" || relative.endsWith("/") ? `${relative}index.html` : relative;
 }

@@ -49,7 +49,16 @@ describe("outputPathForUrl", () => {
   });
 
   it("refuses anything that could leave the output folder", () => {
-    for (const url of ["../x", "/../x/", "/a/./b/", "x/", "https://example.org/"]) expect(() => outputPathForUrl(url)).toThrow(/not a site path/);
+    for (const url of ["", "../x", "/../x/", "/a/./b/", "/a/../", "//x/", "/a//b/", "x/", "https://example.org/", "/a%2e%2e/", "/a\\b/"]) {
+      expect(() => outputPathForUrl(url)).toThrow(/not a site path/);
+    }
+  });
+
+  it("writes the paths the model makes (letters, digits, dots, dashes) where the full checks would", () => {
+    expect(outputPathForUrl("/people/jose-marti/page/2/")).toBe("people/jose-marti/page/2/index.html");
+    expect(outputPathForUrl("/tags/x/feed.xml")).toBe("tags/x/feed.xml");
+    expect(outputPathForUrl("/a.b/")).toBe("a.b/index.html");
+    expect(outputPathForUrl("/a/b")).toBe("a/b");
   });
 });
 
