@@ -2,7 +2,7 @@ import { mkdir, stat } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { ArticleCache } from "./build-cache/article-cache.js";
 import { codeVersion } from "./build-cache/code-version.js";
-import { contextKey, loadPageRecords, pageKey, savePageRecords, type PageRecord } from "./build-cache/page-plan.js";
+import { contextKey, loadPageRecords, pageKey, savePageRecords } from "./build-cache/page-plan.js";
 import type { Issue } from "./errors.js";
 import { acquireBuildLock } from "./output/build-lock.js";
 import { mainThreadOnly, startBuildThreads, type BuildThreads } from "./build-threads.js";
@@ -190,10 +190,12 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
       const path = outputPathForUrl(page.url);
       const key = pageKey(page, context);
       keys.set(path, key);
-      const before = previous.get(path);
-      if (before && before.key === key && isReusable(scan, path, before.hash)) {
-        reused.set(path, before.hash);
-        continue;
+      if (previous.keyOf(path) === key) {
+        const hash = previous.hashOf(path)!;
+        if (isReusable(scan, path, hash)) {
+          reused.set(path, hash);
+          continue;
+        }
       }
       batch.push(page.spec());
       if (batch.length >= batchSize) await sendBatch();
@@ -210,12 +212,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
     lap("write");
     // The page records are saved while the search index is made. Saved before the swap, they are
     // still safe: a page is reused only when a tree's manifest vouches for the bytes a record names.
-    const records = new Map<string, PageRecord>();
-    for (const [path, key] of keys) {
-      const hash = staged.hashOf(path);
-      if (hash) records.set(path, { key, hash });
-    }
-    const savingRecords = savePageRecords(recordsFile, version, records);
+    const savingRecords = savePageRecords(recordsFile, version, keys, staged.hashOf);
     savingRecords.catch(() => undefined);
     let searchReport: SearchIndexReport | undefined;
     if (search) {
