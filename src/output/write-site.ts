@@ -3,7 +3,10 @@ import { readdirSync, statSync } from "node:fs";
 import { copyFile, mkdir, readFile, rename, rm, rmdir, stat, unlink, writeFile } from "node:fs/promises";
 import { basename, dirname, join, resolve, sep } from "node:path";
 import { moveStateFile, readStateFile, rememberStateFile } from "../build-cache/json-memo.js";
+import { Manifest, type FileStamp } from "./manifest.js";
 import { readTreeListing, saveTreeListing, treeKey, walkTree, type ListingOptions, type ListingWalk } from "./tree-listing.js";
+
+export type { FileStamp } from "./manifest.js";
 
 /**
  * Writes a built site so that the served folder is never half-written.
@@ -18,17 +21,6 @@ import { readTreeListing, saveTreeListing, treeKey, walkTree, type ListingOption
  */
 
 export type OutputFiles = ReadonlyMap<string, string | Uint8Array>;
-
-/** A file's size and modification time: what says it is still the file a manifest describes. */
-export interface FileStamp {
-  readonly size: number;
-  readonly mtimeMs: number;
-}
-
-interface ManifestEntry extends FileStamp {
-  readonly hash: string;
-}
-type Manifest = Record<string, ManifestEntry>;
 
 /**
  * What the two trees hold before a build writes anything: their manifests, the stamps of the
@@ -56,7 +48,7 @@ export function stampStandby(trees: SiteTrees): Map<string, FileStamp> | null {
   if (!manifest || !statSync(trees.standby, { throwIfNoEntry: false })?.isDirectory()) return null;
   const root = resolve(trees.standby);
   const stamps = new Map<string, FileStamp>();
-  for (const path of Object.keys(manifest)) {
+  for (const path of manifest.listed()) {
     if (!isInsidePath(path)) continue;
     const stamp = stampOf(`${root}/${path}`);
     if (stamp) stamps.set(path, stamp);
@@ -71,7 +63,7 @@ export function stampStandby(trees: SiteTrees): Map<string, FileStamp> | null {
  * between slices: on the build thread the walk must not hold up a batch of pages that arrives meanwhile.
  */
 export async function findStrays(trees: SiteTrees, pause?: () => Promise<void>, options: ListingOptions & { foldersPerSlice?: number } = {}): Promise<string[]> {
-  const manifest = readManifest(join(trees.stateDir, MANIFEST_STANDBY)) ?? {};
+  const manifest = readManifest(join(trees.stateDir, MANIFEST_STANDBY)) ?? new Manifest();
   const root = resolve(trees.standby);
   const key = treeKey(root);
   const walk: ListingWalk = { foldersRead: 0 };
@@ -79,7 +71,7 @@ export async function findStrays(trees: SiteTrees, pause?: () => Promise<void>, 
   const perSlice = options.foldersPerSlice ?? 500;
   let folders = 0;
   const onFile = (path: string) => {
-    if (!(path in manifest)) strays.push(path);
+    if (!manifest.has(path)) strays.push(path);
   };
   for (const _folder of walkTree(root, readTreeListing(trees.stateDir, key), onFile, walk, options)) {
     if (pause && ++folders % perSlice === 0) await pause();
@@ -135,7 +127,7 @@ export function hashContent(content: string | Uint8Array): string {
 }
 
 function readManifest(file: string): Manifest | null {
-  return readStateFile(file, (text) => JSON.parse(text) as Manifest) ?? null;
+  return readStateFile(file, Manifest.parse) ?? null;
 }
 
 async function exists(path: string): Promise<boolean> {
@@ -227,8 +219,6 @@ function insidePath(root: string, relativePath: string): string {
   return `${root}/${relativePath}`;
 }
 
-const sameStamp = (a: FileStamp | null | undefined, b: FileStamp): boolean => !!a && a.size === b.size && a.mtimeMs === b.mtimeMs;
-
 async function mapLimit<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
   const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
@@ -244,11 +234,10 @@ async function mapLimit<T>(items: readonly T[], limit: number, fn: (item: T) => 
  * modification time, so a file edited by hand in `_site/` is rendered again.
  */
 export function isReusable(scan: TreeScan, path: string, hash: string): boolean {
-  const standby = scan.standbyManifest?.[path];
-  if (standby && standby.hash === hash && sameStamp(scan.standbyFiles?.get(path), standby)) return true;
+  if (scan.standbyManifest?.vouchesFor(path, hash, scan.standbyFiles?.get(path))) return true;
   // Only files the standby tree lacks are looked for in the output: the few the last build wrote.
-  const output = scan.outputManifest?.[path];
-  return !!output && output.hash === hash && isInsidePath(path) && sameStamp(stampOf(`${scan.output}/${path}`), output);
+  const output = scan.outputManifest;
+  return !!output && output.hashOf(path) === hash && isInsidePath(path) && output.vouchesFor(path, hash, stampOf(`${scan.output}/${path}`));
 }
 
 /** Makes ready to stage: finishes a swap a killed build left half-done, then scans the trees. */
@@ -307,26 +296,25 @@ export async function openStaging(trees: SiteTrees, scan: TreeScan): Promise<Sta
 
   // What the standby tree holds, if we know: a manifest is only written once its tree is complete.
   // From here until commit the tree is being changed, so the manifest goes first.
-  let known: Manifest = scan.standbyManifest ?? {};
+  let known: Manifest = scan.standbyManifest ?? new Manifest();
   let present: ReadonlyMap<string, FileStamp> = scan.standbyFiles ?? new Map();
   await rm(standbyManifestFile, { force: true });
   const reset = !scan.standbyManifest || !scan.standbyFiles;
   if (reset) {
-    known = {};
+    known = new Manifest();
     present = new Map();
     await rm(root, { recursive: true, force: true });
   }
   await mkdir(root, { recursive: true });
 
   const stats: WriteStats = { written: 0, unchanged: 0, deleted: 0 };
-  const manifest: Manifest = {};
+  const manifest = new Manifest();
   const madeDirs = new Set<string>();
   const output = resolve(trees.output);
   /** Keeps the tree's own copy of `path` when it already holds `hash`, intact; false when it does not. */
   const keepIntact = (path: string, hash: string): boolean => {
-    const previous = known[path];
-    if (!previous || previous.hash !== hash || !sameStamp(present.get(path), previous)) return false;
-    manifest[path] = previous;
+    if (!known.vouchesFor(path, hash, present.get(path))) return false;
+    manifest.copyFrom(known, path);
     stats.unchanged++;
     return true;
   };
@@ -343,7 +331,7 @@ export async function openStaging(trees: SiteTrees, scan: TreeScan): Promise<Sta
     else await writeFile(target, content);
     const info = stampOf(target);
     if (!info) throw new Error(`${target} was written but is not there`);
-    manifest[path] = { hash, size: info.size, mtimeMs: info.mtimeMs };
+    manifest.set(path, hash, info);
     stats.written++;
   };
 
@@ -354,7 +342,7 @@ export async function openStaging(trees: SiteTrees, scan: TreeScan): Promise<Sta
     async reuse(reused) {
       const entries: [string, null, string][] = [];
       for (const [path, hash] of reused) {
-        if (path in manifest) continue;
+        if (manifest.has(path)) continue;
         // Most reused files are already in this tree, intact: settled here, not one promise each
         // (a path that would leave the tree goes to `stage`, which refuses it).
         if (!isInsidePath(path) || !keepIntact(path, hash)) entries.push([path, null, hash]);
@@ -365,10 +353,10 @@ export async function openStaging(trees: SiteTrees, scan: TreeScan): Promise<Sta
       // Whatever the tree held that this build did not produce goes: deleted articles, old pages,
       // files added by hand to the tree when it was the live one.
       const stale: string[] = [];
-      const isStale = (path: string) => !(path in manifest) && !options.keep?.(path);
+      const isStale = (path: string) => !manifest.has(path) && !options.keep?.(path);
       for (const path of present.keys()) if (isStale(path)) stale.push(path);
       // The walk may have read the manifest after this build removed it, and count known files too.
-      if (!reset) for (const path of await scan.strays) if (!(path in known) && isStale(path)) stale.push(path);
+      if (!reset) for (const path of await scan.strays) if (!known.has(path) && isStale(path)) stale.push(path);
       await mapLimit(stale, 32, async (path) => {
         try {
           await unlink(`${root}/${path}`);
@@ -380,7 +368,7 @@ export async function openStaging(trees: SiteTrees, scan: TreeScan): Promise<Sta
       });
       await removeEmptyDirs(root, new Set(stale.map((p) => dirname(join(root, p)))));
       // Written now, so that `commit` is renames alone; nothing reads this name but `commit`.
-      await writeFile(standbyManifestFile + ".new", JSON.stringify(manifest));
+      await writeFile(standbyManifestFile + ".new", manifest.serialize());
       return stagedSite(trees, root, output, manifest, stats, standbyManifestFile, outputManifestFile);
     },
   };
@@ -398,7 +386,7 @@ function stagedSite(
   return {
     dir: root,
     stats,
-    hashOf: (path) => manifest[path]?.hash,
+    hashOf: (path) => manifest.hashOf(path),
     async commit() {
       const swapping = output + ".swapping";
       const hadOutput = await exists(output);
