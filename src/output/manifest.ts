@@ -4,7 +4,7 @@
  *
  * Kept as columns, and stored that way — the paths, every hash end to end, the sizes, the times —
  * rather than an object per file: a rebuild of 10,000 articles reads two manifests of 20,000 files
- * each, and three arrays and a string parse several times faster than 20,000 objects.
+ * each, and three arrays and a string parse (and index) in about half the time of 20,000 objects.
  */
 
 /** A file's size and modification time: what says it is still the file a manifest describes. */
