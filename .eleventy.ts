@@ -7,7 +7,9 @@ export default function (eleventyConfig: EleventyConfig): void {
 }
 
 export const config = {
-  dir: { input: "content", output: "_site" },
+  // No `input` here: Dateline hands Eleventy the content folder it was given (`--content`), and
+  // Eleventy 3 insists that a configured input exists relative to the working folder.
+  dir: { output: "_site" },
   // Articles are read as data by src/, never as templates: Eleventy only sees Dateline's virtual
   // page template (and any *.11ty.js page a user adds).
   templateFormats: ["11ty.js"],

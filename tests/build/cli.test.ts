@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { readFile } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { listFiles } from "../../src/output/write-site.js";
@@ -48,6 +48,16 @@ describe("the build command", () => {
       ].join("\n"),
     );
     expect(await listFiles(project.outputDir)).toEqual([]);
+  });
+
+  it("builds --content from elsewhere, run in a folder that has no content/ of its own", async () => {
+    project = await createFixtureProject({ "2024/a.md": articleText("title: Talks resume\ndate: 2024-04-11") });
+    const elsewhere = join(project.dir, "work");
+    await mkdir(elsewhere);
+    const run = runBuild(elsewhere, ["--content", project.contentDir, "--no-search"]);
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    expect(await readFile(join(elsewhere, "_site/2024/04/11/talks-resume/index.html"), "utf8")).toContain("Talks resume");
   });
 
   it("exits 2 with the usage on a bad flag", async () => {
