@@ -3,6 +3,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import { ArticleCache } from "./build-cache/article-cache.js";
 import { codeVersion } from "./build-cache/code-version.js";
 import { contextKey, loadPageRecords, pageKey, savePageRecords } from "./build-cache/page-plan.js";
+import { stepReporter, type ProgressListener } from "./build-progress.js";
 import type { Issue } from "./errors.js";
 import { acquireBuildLock } from "./output/build-lock.js";
 import { mainThreadOnly, startBuildThreads, type BuildThreads } from "./build-threads.js";
@@ -44,6 +45,8 @@ export interface BuildOptions {
    */
   readonly threads?: boolean | BuildThreads;
   readonly log?: (line: string) => void;
+  /** Told how far each step has got (articles read, pages done, articles indexed), for a progress display. */
+  readonly onProgress?: ProgressListener;
 }
 
 /** Articles from which worker threads are used by default (see `BuildOptions.threads`). */
@@ -127,6 +130,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
         ...(files ? { files } : {}),
         ...(threads.parser ? { parser: threads.parser } : {}),
         onArticlesLoaded: () => lap("read+validate"),
+        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       });
     } finally {
       // Even when an article is invalid: the next build, after the fix, parses only that one.
@@ -154,12 +158,18 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
     let batch: PageSpec[] = [];
     let batchSize = FIRST_RENDER_BATCH;
     let rendered = 0;
+    // Pages done: kept unchanged, or rendered and written.
+    const reportPages = stepReporter(options.onProgress, "pages", site.model.pages.length, IDLE_CHECK_EVERY);
+    let pagesWritten = 0;
+    reportPages?.(0);
     const writeRendered = async (keepInFlight: number) => {
       while (inFlight.length > keepInFlight) {
         const pages = await inFlight.shift()!;
         lap("render");
         for (const path of pages.keys()) written.add(path);
         await staging.write(pages);
+        pagesWritten += pages.size;
+        reportPages?.(pagesWritten + reused.size);
         lap("write");
       }
     };
@@ -183,9 +193,12 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
     for (const page of site.model.pages) {
       // Now and then the renderer's answers are let in; if it has nothing left to do, it gets
       // the pages found so far rather than waiting for a full batch (or for the end of planning).
-      if (++planned % IDLE_CHECK_EVERY === 0 && batch.length > 0) {
-        await new Promise<void>((resume) => setImmediate(resume));
-        if (renders === 0) await sendBatch();
+      if (++planned % IDLE_CHECK_EVERY === 0) {
+        reportPages?.(pagesWritten + reused.size);
+        if (batch.length > 0) {
+          await new Promise<void>((resume) => setImmediate(resume));
+          if (renders === 0) await sendBatch();
+        }
       }
       const path = outputPathForUrl(page.url);
       const key = pageKey(page, context);
@@ -208,6 +221,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
     reusing.catch(() => undefined);
     await writeRendered(0);
     await reusing;
+    reportPages?.(site.model.pages.length);
     const staged = await staging.finish(search ? { keep: isSearchIndexPath } : {});
     lap("write");
     // The page records are saved while the search index is made. Saved before the swap, they are
@@ -224,6 +238,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
         language: site.settings.language,
         ...tuning,
         ...(options.log ? { log: options.log } : {}),
+        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       });
       lap("search index");
     }

@@ -3,6 +3,7 @@ import { readFile } from "node:fs/promises";
 import { join, relative, resolve, sep } from "node:path";
 import type { MarkdownIt } from "markdown-it";
 import type { Article } from "./article.js";
+import { stepReporter, type ProgressListener } from "./build-progress.js";
 import { hashBytes, type ArticleCache } from "./build-cache/article-cache.js";
 import { textHash } from "./part-hash.js";
 import { slugify } from "./slugs.js";
@@ -77,6 +78,8 @@ export interface LoadOptions {
   readonly files?: readonly string[];
   /** Shares the parsing of many changed files with another thread. */
   readonly parser?: ArticleParser;
+  /** Told how many articles are read so far (the build's `read` step). */
+  readonly onProgress?: ProgressListener;
 }
 
 /** A file that must be parsed: read, and not found in the cache by its bytes either. */
@@ -93,6 +96,8 @@ interface Unparsed {
 const PARSE_CHUNK = 25;
 /** From how many files to parse the other thread is asked to help. */
 const SHARED_PARSE = 200;
+/** Articles read between progress reports. */
+const PROGRESS_EVERY = 250;
 
 /**
  * Loads the whole archive and collects every problem in every file. `displayRoot` is what paths
@@ -112,13 +117,19 @@ export async function loadArticles(contentDir: string, md: MarkdownIt, options: 
   // Everything is reported in file order.
   const results = new Array<ParsedArticle | null>(files.length);
   const toParse = new ParseQueue();
+  const report = stepReporter(options.onProgress, "read", files.length, PROGRESS_EVERY);
+  let settled = 0;
+  report?.(0);
   let next = 0;
   const reader = async () => {
     while (next < files.length) {
       const i = next++;
       const found = await readOneArticle(i, files[i]!, displays[i]!, options.cache);
       if ("bytes" in found) toParse.add(found);
-      else results[i] = found.parsed;
+      else {
+        results[i] = found.parsed;
+        report?.(++settled);
+      }
     }
   };
   const reading = Promise.all(Array.from({ length: Math.min(16, files.length) }, reader)).finally(() => toParse.close());
@@ -127,6 +138,7 @@ export async function loadArticles(contentDir: string, md: MarkdownIt, options: 
     parseAll(toParse, md, options.parser, (file, parsed) => {
       results[file.index] = parsed;
       options.cache?.store(file.display, { size: file.size, mtimeMs: file.mtimeMs, hash: file.hash, parsed });
+      report?.(++settled);
     }),
   ]);
   for (let i = 0; i < files.length; i++) {

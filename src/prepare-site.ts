@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { relative } from "node:path";
 import type { RenderContext } from "../layouts/context.js";
 import type { ArticleCache } from "./build-cache/article-cache.js";
+import type { ProgressListener } from "./build-progress.js";
 import { hasAliases, loadAliases, resolveName } from "./aliases.js";
 import { ArticleValidationError, DatelineError, type Issue } from "./errors.js";
 import { hashContent } from "./output/write-site.js";
@@ -43,6 +44,8 @@ export interface PrepareOptions {
   readonly parser?: ArticleParser;
   /** Called once every article is read and validated, before the site is modelled (build timings). */
   readonly onArticlesLoaded?: () => void;
+  /** Told how many articles are read so far. */
+  readonly onProgress?: ProgressListener;
 }
 
 const STYLESHEET = datelineFile("layouts/assets/style.css");
@@ -71,6 +74,7 @@ export async function prepareSite(options: PrepareOptions): Promise<PreparedSite
     ...(options.cache ? { cache: options.cache } : {}),
     ...(options.files ? { files: options.files } : {}),
     ...(options.parser ? { parser: options.parser } : {}),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
   options.onArticlesLoaded?.();
   if (loaded.errors.length > 0) throw new ArticleValidationError(loaded.errors);

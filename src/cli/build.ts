@@ -2,6 +2,7 @@ import { parseArgs } from "node:util";
 import { buildSite } from "../build.js";
 import { DatelineError, formatIssues } from "../errors.js";
 import { checkPathPrefixFlag } from "../settings.js";
+import { buildProgressOnStderr } from "./progress.js";
 
 const USAGE = `Usage: npm run build -- [--pathprefix=/sub/path/] [--drafts] [--output DIR] [--content DIR] [--no-search]
 
@@ -10,7 +11,8 @@ Builds the site from content/ into _site/. The old _site/ stays as it was unless
   --drafts       include articles marked draft: true
   --output DIR   write somewhere other than _site/
   --content DIR  read articles from somewhere other than content/
-  --no-search    skip the search index (Pagefind); the search page then finds nothing`;
+  --no-search    skip the search index (Pagefind); the search page then finds nothing
+  --quiet, -q    print nothing but problems: no progress, no summary`;
 
 async function main(): Promise<number> {
   let values;
@@ -41,6 +43,8 @@ async function main(): Promise<number> {
     return 2;
   }
   const started = performance.now();
+  // Progress of long steps goes to stderr, so stdout is the summary alone.
+  const progress = values.quiet ? undefined : buildProgressOnStderr();
   try {
     const report = await buildSite({
       projectDir: process.cwd(),
@@ -49,7 +53,8 @@ async function main(): Promise<number> {
       ...(values.pathprefix !== undefined ? { pathPrefix: values.pathprefix } : {}),
       includeDrafts: values.drafts,
       search: !values["no-search"],
-    });
+      ...(progress ? { onProgress: progress.listener } : {}),
+    }).finally(() => progress?.stop());
     if (report.warnings.length > 0) console.warn(formatIssues(report.warnings));
     if (!values.quiet) {
       const seconds = ((performance.now() - started) / 1000).toFixed(2);

@@ -9,6 +9,7 @@ import { DatelineError, formatIssues } from "../errors.js";
 import { withBuildErrorBanner } from "../../layouts/build-error.js";
 import { checkPathPrefixFlag, loadSettings } from "../settings.js";
 import { normalizePathPrefix } from "../urls.js";
+import { buildProgressOnStderr } from "./progress.js";
 
 const USAGE = `Usage: npm start -- [--port 8080] [--pathprefix=/sub/path/] [--drafts] [--content DIR] [--output DIR]
 
@@ -57,6 +58,7 @@ async function main(): Promise<void> {
   const outputDir = resolve(projectDir, values.output ?? "_site");
   // One helper thread for every rebuild: each finds Eleventy loaded and warm.
   const threads = startBuildThreads({ projectDir, contentDir, outputDir });
+  const progress = buildProgressOnStderr();
   const options: BuildOptions = {
     projectDir,
     contentDir,
@@ -64,6 +66,8 @@ async function main(): Promise<void> {
     threads,
     includeDrafts: values.drafts,
     ...(values.pathprefix !== undefined ? { pathPrefix: values.pathprefix } : {}),
+    // A first build of a big archive takes minutes; rebuilds are too short to show any.
+    onProgress: progress.listener,
   };
 
   let server: LoopbackDevServer | undefined;
@@ -72,7 +76,7 @@ async function main(): Promise<void> {
   const build = async (reason: string): Promise<boolean> => {
     const started = performance.now();
     try {
-      const report = await buildSite(options);
+      const report = await buildSite(options).finally(() => progress.stop());
       if (report.warnings.length) console.warn(formatIssues(report.warnings));
       console.log(
         `${reason}: built ${report.articles} articles (${report.write.written} files written, ${report.write.deleted} removed) in ${((performance.now() - started) / 1000).toFixed(2)} s`,

@@ -6,6 +6,7 @@ import { readPagefindVersion, resolvePagefindBinary, runPagefind, SearchIndexErr
 import { PAGEFIND_ENTRY_FILE, SEARCH_INDEX_DIR, SHARD_LIST_FILE, type ShardList } from "./index-layout.js";
 import { planSearchShards, type SearchShard } from "./shard-plan.js";
 import { forEachWithLimit } from "../concurrency.js";
+import { stepReporter, type ProgressListener } from "../build-progress.js";
 
 /**
  * Builds the site's search index into the staged tree, one Pagefind index per shard (see
@@ -43,6 +44,8 @@ export interface SearchIndexOptions extends SearchTuning {
   /** The site's language tag; its primary subtag is Pagefind's `--force-language`. */
   readonly language: string;
   readonly log?: (line: string) => void;
+  /** Told how many articles of the changed shards are indexed so far (each shard as it ends). */
+  readonly onProgress?: ProgressListener;
 }
 
 export interface SearchIndexReport {
@@ -92,6 +95,9 @@ export async function indexSearch(options: SearchIndexOptions): Promise<SearchIn
     }
   }
 
+  const report = stepReporter(options.onProgress, "search", toIndex.reduce((sum, { shard }) => sum + shard.paths.length, 0), 1);
+  let indexedArticles = 0;
+  report?.(0);
   await forEachWithLimit(toIndex, options.concurrency ?? DEFAULT_CONCURRENCY, async ({ shard, folder }) => {
     const started = performance.now();
     // Built beside its final name, then renamed: a folder with a shard's name is always complete.
@@ -103,6 +109,7 @@ export async function indexSearch(options: SearchIndexOptions): Promise<SearchIn
       if (UNUSED_BUNDLE_FILE.test(name)) await rm(join(temporary, name), { recursive: true, force: true });
     }
     await rename(temporary, join(root, folder));
+    report?.((indexedArticles += shard.paths.length));
     options.log?.(`search: indexed ${shard.paths.length} articles of ${shard.from}…${shard.to} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   });
 
