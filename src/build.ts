@@ -8,7 +8,8 @@ import type { Issue } from "./errors.js";
 import { acquireBuildLock } from "./output/build-lock.js";
 import { mainThreadOnly, startBuildThreads, type BuildThreads } from "./build-threads.js";
 import { listArticleFiles } from "./load-articles.js";
-import { hashContent, isReusable, openStaging, prepareTrees, type SiteTrees, type WriteStats } from "./output/write-site.js";
+import { checkOutputFolder } from "./output/output-guard.js";
+import { hashContent, hasOutputManifest, isReusable, openStaging, prepareTrees, type SiteTrees, type WriteStats } from "./output/write-site.js";
 import type { PageSpec } from "./pages.js";
 import { prepareSite, type PreparedSite } from "./prepare-site.js";
 import { indexSearch, isSearchIndexPath, type SearchIndexReport, type SearchTuning } from "./search/index-search.js";
@@ -101,6 +102,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
     // models the archive.
     const trees = await siteTrees(outputDir, outputStateDir);
     await prepareTrees(trees);
+    // Before anything else: a folder that is not a Dateline site would be emptied by the swap.
+    await checkOutputFolder({ output: outputDir, content: contentDir, project: projectDir }, hasOutputManifest(trees));
     const run = { projectDir, contentDir, outputDir, ...(options.configPath !== undefined ? { configPath: options.configPath } : {}) };
     // Listed once, here: the count decides on the helper thread, and the list is what is read.
     const files = await listArticleFiles(contentDir).catch(() => undefined);

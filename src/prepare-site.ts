@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { relative } from "node:path";
 import type { RenderContext } from "../layouts/context.js";
 import type { ArticleCache } from "./build-cache/article-cache.js";
@@ -14,6 +14,7 @@ import type { SitemapOptions } from "./sitemap.js";
 import { createRenderContext } from "./render-context.js";
 import { datelineFile } from "./source-root.js";
 import { normalizePathPrefix } from "./urls.js";
+import { shownPath } from "./output/output-guard.js";
 
 /** Everything a build renders from: validated articles, their model, and the layouts' context. */
 export interface PreparedSite {
@@ -48,6 +49,20 @@ export interface PrepareOptions {
   readonly onProgress?: ProgressListener;
 }
 
+/** The content folder named (`content/`, `--content DIR`) is not a folder. */
+export class ContentFolderError extends DatelineError {
+  override name = "ContentFolderError";
+}
+
+/** A missing content folder is a wrong path, not an empty archive: say so rather than build an empty site. */
+async function checkContentFolder(contentDir: string, shown: string): Promise<void> {
+  const info = await stat(contentDir).catch(() => null);
+  if (info?.isDirectory()) return;
+  throw new ContentFolderError(
+    `The content folder ${info ? `${shown} is a file, not a folder` : `${shown}/ does not exist`}: expected a folder of Markdown articles (content/ in the project, or --content DIR).`,
+  );
+}
+
 const STYLESHEET = datelineFile("layouts/assets/style.css");
 const SEARCH_SCRIPT = datelineFile("layouts/assets/search.js");
 
@@ -64,6 +79,7 @@ export async function prepareSite(options: PrepareOptions): Promise<PreparedSite
   if (prefixProblem) throw new DatelineError(prefixProblem);
   // Messages name the settings and aliases files as the user sees them: content/site.yaml.
   const shownContentDir = relative(projectDir, options.contentDir) || ".";
+  await checkContentFolder(options.contentDir, shownPath(projectDir, options.contentDir));
   const loadedSettings = await loadSettings(options.contentDir, shownContentDir);
   const settings: SiteSettings =
     options.pathPrefix !== undefined ? { ...loadedSettings, pathPrefix: normalizePathPrefix(options.pathPrefix) } : loadedSettings;

@@ -9,6 +9,8 @@ import { DatelineError, formatIssues } from "../errors.js";
 import { withBuildErrorBanner } from "../../layouts/build-error.js";
 import { checkPathPrefixFlag, loadSettings } from "../settings.js";
 import { normalizePathPrefix } from "../urls.js";
+import { OutputFolderError } from "../output/output-guard.js";
+import { ContentFolderError } from "../prepare-site.js";
 import { buildProgressOnStderr } from "./progress.js";
 
 const USAGE = `Usage: npm start -- [--port 8080] [--pathprefix=/sub/path/] [--drafts] [--content DIR] [--output DIR]
@@ -73,6 +75,8 @@ async function main(): Promise<void> {
   let server: LoopbackDevServer | undefined;
   /** Why the last build failed, shown on every page until a build succeeds. */
   let lastFailure: string | undefined;
+  /** The last build failed on the folders it was given, not on an article. */
+  let wrongFolder = false;
   const build = async (reason: string): Promise<boolean> => {
     const started = performance.now();
     try {
@@ -84,6 +88,7 @@ async function main(): Promise<void> {
       lastFailure = undefined;
       return true;
     } catch (error) {
+      if (error instanceof OutputFolderError || error instanceof ContentFolderError) wrongFolder = true;
       const message = error instanceof DatelineError ? error.message.replace("the build stopped before writing _site/", "still serving the last good site") : String((error as Error).stack ?? error);
       console.error(`${reason}: the build failed\n${message}`);
       lastFailure = message;
@@ -93,6 +98,12 @@ async function main(): Promise<void> {
   };
 
   const firstBuildOk = await build("Start");
+  if (!firstBuildOk && wrongFolder) {
+    // No save can fix a wrong --content or --output: stop rather than serve and watch the wrong folder.
+    await threads.close();
+    process.exitCode = 1;
+    return;
+  }
   // Serve under the prefix the pages were built for: the flag, or else the `pathPrefix` setting.
   const pathPrefix =
     values.pathprefix !== undefined

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdir, readFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { listFiles } from "../../src/output/write-site.js";
@@ -58,6 +58,35 @@ describe("the build command", () => {
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
     expect(await readFile(join(elsewhere, "_site/2024/04/11/talks-resume/index.html"), "utf8")).toContain("Talks resume");
+  });
+
+  it("refuses an --output folder of someone else's files, exit 1, and they are all still there after two tries", async () => {
+    project = await createFixtureProject({ "2024/a.md": articleText("title: Talks resume\ndate: 2024-04-11") });
+    const docs = join(project.dir, "docs");
+    await mkdir(docs);
+    await writeFile(join(docs, "thesis.txt"), "years of work");
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const run = runBuild(project.dir, ["--output", "docs", "--no-search"]);
+      expect(run.status).toBe(1);
+      expect(run.stdout).toBe("");
+      expect(run.stderr.trim()).toBe(
+        "The output folder docs/ already holds files that Dateline did not build (thesis.txt). Each build replaces the whole output folder, so they would be lost. Choose another output folder (--output DIR; the default is _site/). Or move those files away, or delete the folder.",
+      );
+    }
+    expect(await listFiles(docs)).toEqual(["thesis.txt"]);
+    expect(await readFile(join(docs, "thesis.txt"), "utf8")).toBe("years of work");
+  });
+
+  it("says so, exit 1, when the content folder does not exist or is a file", async () => {
+    project = await createFixtureProject();
+    const run = runBuild(project.dir, ["--content", "archive"]);
+    expect(run.status).toBe(1);
+    expect(run.stderr.trim()).toBe("The content folder archive/ does not exist: expected a folder of Markdown articles (content/ in the project, or --content DIR).");
+    await writeFile(join(project.dir, "notes.md"), "# not a folder");
+    const file = runBuild(project.dir, ["--content", "notes.md"]);
+    expect(file.status).toBe(1);
+    expect(file.stderr.trim()).toBe("The content folder notes.md is a file, not a folder: expected a folder of Markdown articles (content/ in the project, or --content DIR).");
+    expect(await listFiles(project.outputDir)).toEqual([]);
   });
 
   it("exits 2 with the usage on a bad flag", async () => {
@@ -135,5 +164,17 @@ describe("the build command", () => {
     expect(run.output).toContain('--pathprefix: "/../x/" is not a path prefix; expected a path like /archive/');
     expect(run.output).toContain("Usage: npm start");
     expect(await listFiles(project.outputDir)).toEqual([]);
+  });
+
+  it("npm start stops, exit 1, rather than serve a folder of someone else's files it may not build into", async () => {
+    project = await createFixtureProject({ "2024/a.md": articleText("title: Talks resume\ndate: 2024-04-11") });
+    const docs = join(project.dir, "docs");
+    await mkdir(docs);
+    await writeFile(join(docs, "thesis.txt"), "years of work");
+    const run = await runCommand("src/cli/serve.ts", ["--output", "docs", "--port", "0"], project.dir);
+    expect(run.code).toBe(1);
+    expect(run.output).toContain("The output folder docs/ already holds files that Dateline did not build (thesis.txt).");
+    expect(run.output).not.toContain("Serving");
+    expect(await listFiles(docs)).toEqual(["thesis.txt"]);
   });
 });
