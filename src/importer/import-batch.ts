@@ -52,10 +52,14 @@ export type ImportResult =
 
 const RAW_EXTENSIONS = /\.(?:txt|md)$/i;
 
-/** Raw files named by `inputs`: files as given, folders searched recursively; missing paths reported. */
-export async function findRawFiles(inputs: readonly string[]): Promise<{ files: string[]; missing: string[] }> {
+/**
+ * Raw files named by `inputs`: files as given, folders searched recursively. Missing paths, and
+ * folders with no raw file anywhere inside (most likely the wrong folder), are reported.
+ */
+export async function findRawFiles(inputs: readonly string[]): Promise<{ files: string[]; missing: string[]; empty: string[] }> {
   const files: string[] = [];
   const missing: string[] = [];
+  const empty: string[] = [];
   for (const input of inputs) {
     let info;
     try {
@@ -64,20 +68,26 @@ export async function findRawFiles(inputs: readonly string[]): Promise<{ files: 
       missing.push(input);
       continue;
     }
-    if (info.isDirectory()) files.push(...(await listFiles(input, (name) => RAW_EXTENSIONS.test(name))));
-    else files.push(input);
+    if (info.isDirectory()) {
+      const found = await listFiles(input, (name) => RAW_EXTENSIONS.test(name));
+      if (found.length === 0) empty.push(input);
+      files.push(...found);
+    } else files.push(input);
   }
-  return { files: [...new Set(files)], missing };
+  return { files: [...new Set(files)], missing, empty };
 }
 
 export async function importBatch(options: ImportOptions): Promise<ImportResult[]> {
   const aliases = options.aliases ?? emptyAliases();
-  const { files, missing } = await findRawFiles(options.inputs);
-  const results: ImportResult[] = missing.map((file) => ({
-    status: "failed" as const,
-    file,
-    reason: `${file}  error  no such file or folder  import:input`,
-  }));
+  const { files, missing, empty } = await findRawFiles(options.inputs);
+  const results: ImportResult[] = [
+    ...missing.map((file) => ({ status: "failed" as const, file, reason: `${file}  error  no such file or folder  import:input` })),
+    ...empty.map((file) => ({
+      status: "failed" as const,
+      file,
+      reason: `${file}  error  no raw articles in this folder or below it; expected .txt or .md files  import:empty-folder`,
+    })),
+  ];
   const outAbsolute = path.resolve(options.out);
   const { hashes, files: existingFiles } = await scanImportedHashes(options.out);
   if (!options.dryRun) await removeStaleTempFiles(options.out);

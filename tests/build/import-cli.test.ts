@@ -62,6 +62,20 @@ describe("npm run import", () => {
     expect(stdout).toContain("raw/broken/empty-body.txt:2:1  error  the article text must follow the date");
   });
 
+  it("names an input that does not exist and a folder with no raw articles in it, exits 1 and writes nothing", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "dateline-import-inputs-"));
+    await mkdir(path.join(dir, "photos", "2024"), { recursive: true });
+    await writeFile(path.join(dir, "photos", "2024", "harbour.jpg"), "not text");
+    const { code, stdout } = runImport(["missing.txt", "photos", "--out", "content"], dir);
+    expect(code).toBe(1);
+    expect(stdout.trim().split("\n")).toEqual([
+      "missing.txt  error  no such file or folder  import:input",
+      "photos  error  no raw articles in this folder or below it; expected .txt or .md files  import:empty-folder",
+      "imported 0, skipped 0 (already imported), failed 2",
+    ]);
+    expect(await listMarkdown(path.join(dir, "content"))).toEqual([]);
+  });
+
   it("writes front-matter the build accepts, with people, places, tags and the source hash", async () => {
     const file = path.join(work, "content", "2023", "06", `${GALWAY}.md`);
     const { data, content } = matter(await readFile(file, "utf8"));
