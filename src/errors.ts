@@ -55,7 +55,7 @@ function position(issue: Issue): string {
 }
 
 /** Formats issues the way every Dateline command prints them: one line each, then a total. */
-export function formatIssues(issues: readonly Issue[], closing = "the build stopped before writing _site/"): string {
+export function formatIssues(issues: readonly Issue[], closing = "the build stopped before writing the site"): string {
   const lines: string[] = [];
   for (const issue of issues) {
     lines.push(`${position(issue)}  ${issue.severity}  ${issue.reason}  ${issue.ruleId}`);

@@ -89,7 +89,7 @@ async function main(): Promise<void> {
       return true;
     } catch (error) {
       if (error instanceof OutputFolderError || error instanceof ContentFolderError) wrongFolder = true;
-      const message = error instanceof DatelineError ? error.message.replace("the build stopped before writing _site/", "still serving the last good site") : String((error as Error).stack ?? error);
+      const message = error instanceof DatelineError ? error.message.replace("the build stopped before writing the site", "still serving the last good site") : String((error as Error).stack ?? error);
       console.error(`${reason}: the build failed\n${message}`);
       lastFailure = message;
       server?.sendError({ error: new Error(message) });

@@ -44,7 +44,7 @@ describe("the build command", () => {
         'content/2024/iran.md:3:1  error  `date`: "2024-13-01" is not a date; expected YYYY-MM-DD (or a date-time with offset like 2024-04-11T09:30:00+02:00)  article-schema:date',
         "  hint: write the day as YYYY-MM-DD; it is shown as written, whatever the time zone",
         "",
-        "✖ 1 error in 1 file — the build stopped before writing _site/",
+        "✖ 1 error in 1 file — the build stopped before writing the site",
       ].join("\n"),
     );
     expect(await listFiles(project.outputDir)).toEqual([]);

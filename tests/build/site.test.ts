@@ -301,7 +301,7 @@ describe("a bad article", () => {
           "content/2024/iran.md:4:1  error  `people[1]` is empty; expected a name  article-schema:people",
           "content/2024/untitled.md  error  `title` is missing; expected the article's headline  article-schema:title",
           "",
-          "✖ 3 errors in 2 files — the build stopped before writing _site/",
+          "✖ 3 errors in 2 files — the build stopped before writing the site",
         ].join("\n"),
       );
       expect(await snapshot(project.outputDir)).toEqual(before);

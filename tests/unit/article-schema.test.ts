@@ -22,7 +22,7 @@ function report(frontMatter: string, file?: string): string {
   return formatIssues(result.issues);
 }
 
-const CLOSING = "the build stopped before writing _site/";
+const CLOSING = "the build stopped before writing the site";
 
 describe("validateArticle: title and date", () => {
   it("accepts the two required fields and fills in defaults", () => {

@@ -24,14 +24,14 @@ describe("formatIssues", () => {
         "content/2024/iran.md:5:1  error  `people[1]` is empty; expected a name  article-schema:people",
         "content/2023/x.md  error  `title` is missing  article-schema:title",
         "",
-        "✖ 3 errors in 2 files — the build stopped before writing _site/",
+        "✖ 3 errors in 2 files — the build stopped before writing the site",
       ].join("\n"),
     );
   });
 
   it("counts only errors in the total, and prints no total for warnings alone", () => {
     expect(formatIssues([warning])).toBe("content/2023/y.md:2:1  warning  `tag` is not a Dateline field  article-schema:unknown-field");
-    expect(formatIssues([dateIssue, warning]).split("\n").at(-1)).toBe("✖ 1 error in 1 file — the build stopped before writing _site/");
+    expect(formatIssues([dateIssue, warning]).split("\n").at(-1)).toBe("✖ 1 error in 1 file — the build stopped before writing the site");
   });
 
   it("takes another closing sentence for other commands", () => {
