@@ -64,7 +64,12 @@ export function dateView(date: ArticleDate): DateView {
 const ENGLISH_COUNT = new Intl.NumberFormat("en");
 
 export function countPhrase(count: number, singular = "article", plural = "articles"): string {
-  return `${ENGLISH_COUNT.format(count)} ${count === 1 ? singular : plural}`;
+  return `${formatCount(count)} ${count === 1 ? singular : plural}`;
+}
+
+/** A count as the site and the command line write it: `19,706`. */
+export function formatCount(count: number): string {
+  return ENGLISH_COUNT.format(count);
 }
 
 /**

@@ -2,6 +2,7 @@ import { parseArgs } from "node:util";
 import { buildSite } from "../build.js";
 import { DatelineError, formatIssues } from "../errors.js";
 import { checkPathPrefixFlag } from "../settings.js";
+import { countPhrase, formatCount } from "../site-model.js";
 import { buildProgressOnStderr } from "./progress.js";
 
 const USAGE = `Usage: npm run build -- [--pathprefix=/sub/path/] [--drafts] [--output DIR] [--content DIR] [--no-search]
@@ -58,14 +59,15 @@ async function main(): Promise<number> {
     if (report.warnings.length > 0) console.warn(formatIssues(report.warnings));
     if (!values.quiet) {
       const seconds = ((performance.now() - started) / 1000).toFixed(2);
+      const { written, unchanged, deleted } = report.write;
       console.log(
-        `Built ${report.articles} articles into ${report.pages} pages in ${seconds} s ` +
-          `(${report.write.written} written, ${report.write.unchanged} unchanged, ${report.write.deleted} removed` +
-          `${report.drafts ? `; ${report.drafts} drafts left out, --drafts to include them` : ""}).`,
+        `Built ${countPhrase(report.articles)} into ${countPhrase(report.pages, "page", "pages")} in ${seconds} s ` +
+          `(${countPhrase(written, "file", "files")} written, ${formatCount(unchanged)} unchanged, ${formatCount(deleted)} removed` +
+          `${report.drafts ? `; ${countPhrase(report.drafts, "draft", "drafts")} left out, --drafts to include them` : ""}).`,
       );
       if (report.search) {
         const { shards, indexed, articles } = report.search;
-        console.log(`Search index: ${articles} articles in ${shards} ${shards === 1 ? "shard" : "shards"} (${indexed} indexed, ${shards - indexed} unchanged).`);
+        console.log(`Search index: ${countPhrase(articles)} in ${countPhrase(shards, "shard", "shards")} (${formatCount(indexed)} indexed, ${formatCount(shards - indexed)} unchanged).`);
       }
     }
     return 0;

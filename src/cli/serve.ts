@@ -11,6 +11,7 @@ import { checkPathPrefixFlag, loadSettings } from "../settings.js";
 import { normalizePathPrefix } from "../urls.js";
 import { OutputFolderError } from "../output/output-guard.js";
 import { ContentFolderError } from "../prepare-site.js";
+import { countPhrase, formatCount } from "../site-model.js";
 import { buildProgressOnStderr } from "./progress.js";
 
 const USAGE = `Usage: npm start -- [--port 8080] [--pathprefix=/sub/path/] [--drafts] [--content DIR] [--output DIR]
@@ -83,7 +84,7 @@ async function main(): Promise<void> {
       const report = await buildSite(options).finally(() => progress.stop());
       if (report.warnings.length) console.warn(formatIssues(report.warnings));
       console.log(
-        `${reason}: built ${report.articles} articles (${report.write.written} files written, ${report.write.deleted} removed) in ${((performance.now() - started) / 1000).toFixed(2)} s`,
+        `${reason}: built ${countPhrase(report.articles)} (${countPhrase(report.write.written, "file", "files")} written, ${formatCount(report.write.deleted)} removed) in ${((performance.now() - started) / 1000).toFixed(2)} s`,
       );
       lastFailure = undefined;
       return true;

@@ -27,7 +27,7 @@ describe("the build command", () => {
     const run = runBuild(project.dir);
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/^Built 1 articles into \d+ pages in [\d.]+ s/);
+    expect(run.stdout).toMatch(/^Built 1 article into \d+ pages in [\d.]+ s \(\d+ files written, 0 unchanged, 0 removed\)\.\nSearch index: 1 article in 1 shard \(1 indexed, 0 unchanged\)\.\n$/);
     expect(await listFiles(project.outputDir)).toContain("2024/04/11/talks-resume/index.html");
   });
 

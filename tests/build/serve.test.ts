@@ -162,7 +162,7 @@ describe("npm start", () => {
   });
 
   it("keeps a renamed file's article once, at the same URL, on every page", { timeout: 90_000 }, async () => {
-    const builds = () => (serve.output().match(/: built \d+ articles/g) ?? []).length;
+    const builds = () => (serve.output().match(/: built [\d,]+ articles?/g) ?? []).length;
     const buildsBefore = builds();
     await rename(join(dir, "content", "2025/05/zebrafish.md"), join(dir, "content", "2025/05/zebrafish-renamed.md"));
     await eventually("a rebuild after the rename", async () => builds() > buildsBefore);
