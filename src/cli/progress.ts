@@ -1,5 +1,6 @@
 import cliProgress from "cli-progress";
 import type { BuildProgress, BuildStep } from "../build-progress.js";
+import { formatCount } from "../site-model.js";
 
 /**
  * Shows a build's progress (`BuildOptions.onProgress`) on the terminal while it runs: a bar redrawn
@@ -79,10 +80,10 @@ export class ProgressDisplay {
     }
     if (done >= total) {
       // A log that was told a step is under way is also told when it ends.
-      if (state.lines > 0) this.options.write(`${label}: ${count(total)} of ${count(total)}, done in ${seconds(now - state.started)}\n`);
+      if (state.lines > 0) this.options.write(`${label}: ${formatCount(total)} of ${formatCount(total)}, done in ${seconds(now - state.started)}\n`);
       this.current = undefined;
     } else if (now - state.started >= LOG_EVERY_MS && now - state.lastLine >= LOG_EVERY_MS) {
-      this.options.write(`${label}: ${count(done)} of ${count(total)}\n`);
+      this.options.write(`${label}: ${formatCount(done)} of ${formatCount(total)}\n`);
       state.lastLine = now;
       state.lines++;
     }
@@ -105,12 +106,6 @@ function terminalBar(): ProgressBar {
     { format: "{label} [{bar}] {value}/{total}", hideCursor: true, clearOnComplete: true, stream: process.stderr },
     cliProgress.Presets.shades_classic,
   );
-}
-
-const COUNT = new Intl.NumberFormat("en");
-
-function count(value: number): string {
-  return COUNT.format(value);
 }
 
 function seconds(ms: number): string {

@@ -47,7 +47,9 @@ export async function checkOutputFolder(folders: OutputFolders, knownOutput: boo
     throw new OutputFolderError(`The output folder ${shown(output)}/ is inside the content folder ${shown(content)}/; the site must be built outside the articles. ${advice}`);
   }
   if (isWithin(project, output)) {
-    throw new OutputFolderError(`The output folder ${shown(output)} holds the project folder. Each build replaces the whole output folder, so the project would be lost. ${advice}`);
+    throw new OutputFolderError(
+      `The output folder ${shown(output)} ${project === output ? "is" : "holds"} the project folder. Each build replaces the whole output folder, so the project would be lost. ${advice}`,
+    );
   }
 
   const info = await stat(output).catch((error: NodeJS.ErrnoException) => {

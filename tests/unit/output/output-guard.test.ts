@@ -63,7 +63,8 @@ describe("checkOutputFolder", () => {
     await expect(check(join(content, "site"), true)).rejects.toThrow("The output folder content/site/ is inside the content folder content/");
     const elsewhere = await mkdtemp(join(tmpdir(), "dateline-guard-content-"));
     try {
-      await expect(checkOutputFolder({ output: project, content: elsewhere, project }, true)).rejects.toThrow("holds the project folder");
+      await expect(checkOutputFolder({ output: project, content: elsewhere, project }, true)).rejects.toThrow("The output folder . is the project folder");
+      await expect(checkOutputFolder({ output: project, content: elsewhere, project: join(project, "sub") }, true)).rejects.toThrow("holds the project folder");
     } finally {
       await rm(elsewhere, { recursive: true, force: true });
     }
