@@ -240,12 +240,12 @@ export function isReusable(scan: TreeScan, path: string, hash: string): boolean 
   return !!output && output.hashOf(path) === hash && isInsidePath(path) && output.vouchesFor(path, hash, stampOf(`${scan.output}/${path}`));
 }
 
-/** Makes ready to stage: finishes a swap a killed build left half-done, then scans the trees. */
 /** Whether an earlier build made the output folder as it is now: its manifest is in the state. */
 export function hasOutputManifest(trees: SiteTrees): boolean {
   return statSync(join(trees.stateDir, MANIFEST_OUTPUT), { throwIfNoEntry: false }) !== undefined;
 }
 
+/** Makes ready to stage: finishes a swap a killed build left half-done, then scans the trees. */
 export async function prepareTrees(trees: SiteTrees): Promise<void> {
   await mkdir(trees.stateDir, { recursive: true });
   await recoverOutput(trees);
