@@ -8,7 +8,8 @@ import { serializeXml, xmlElement, xmlText, type XmlElement } from "../src/xml.j
  */
 
 const ATOM_NS = "http://www.w3.org/2005/Atom";
-const GENERATOR = "Dateline";
+/** Named in every Atom feed; the output-folder check (src/output/output-guard.ts) recognises a Dateline site by it. */
+export const GENERATOR = "Dateline";
 
 export function renderAtomFeed(page: AtomFeedPage): string {
   const feed = page.feed;

@@ -1,5 +1,6 @@
 import { open, readdir, stat } from "node:fs/promises";
 import { relative, resolve, sep } from "node:path";
+import { GENERATOR } from "../../layouts/feeds.js";
 import { DatelineError } from "../errors.js";
 
 /**
@@ -20,8 +21,8 @@ export class OutputFolderError extends DatelineError {
   override name = "OutputFolderError";
 }
 
-/** What every Dateline site's own feed says of its maker (layouts/feeds.ts). */
-const DATELINE_FEED = /<generator>Dateline<\/generator>/;
+/** What every Dateline site's own feed says of its maker. */
+const DATELINE_FEED = `<generator>${GENERATOR}</generator>`;
 /** The site feed's head is enough to find its generator. */
 const FEED_HEAD_BYTES = 4096;
 /** Entries named in the message when a folder holds someone else's files. */
@@ -90,7 +91,7 @@ async function isDatelineSite(folder: string): Promise<boolean> {
   try {
     const buffer = Buffer.alloc(FEED_HEAD_BYTES);
     const { bytesRead } = await handle.read(buffer, 0, FEED_HEAD_BYTES, 0);
-    return DATELINE_FEED.test(buffer.subarray(0, bytesRead).toString("utf8"));
+    return buffer.subarray(0, bytesRead).toString("utf8").includes(DATELINE_FEED);
   } finally {
     await handle.close();
   }
