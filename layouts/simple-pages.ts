@@ -1,6 +1,7 @@
 import { html } from "../src/html.js";
 import type { NotFoundPage, SearchPage } from "../src/pages.js";
 import { SEARCH_INDEX_DIR, SHARD_LIST_FILE } from "../src/search/index-layout.js";
+import { DATE_ANCHOR_ID, TERM_ANCHOR_PREFIX } from "../src/search/page-attributes.js";
 import { ARCHIVE_URL, FRONT_PAGE_URL, SEARCH_URL, hubUrl } from "../src/urls.js";
 import { renderDocument } from "./base.js";
 import type { RenderContext } from "./context.js";
@@ -20,7 +21,7 @@ export function renderNotFoundPage(page: NotFoundPage, ctx: RenderContext): stri
 export function renderSearchPage(page: SearchPage, ctx: RenderContext): string {
   const { link } = ctx;
   const main = html`<h1>Search</h1>
-<div id="search" class="search" data-index="${link(`/${SEARCH_INDEX_DIR}/`)}" data-site-root="${link(FRONT_PAGE_URL)}" data-search-page="${link(SEARCH_URL)}">
+<div id="search" class="search" data-index="${link(`/${SEARCH_INDEX_DIR}/`)}" data-site-root="${link(FRONT_PAGE_URL)}" data-search-page="${link(SEARCH_URL)}" data-term-anchor="${TERM_ANCHOR_PREFIX}" data-date-anchor="${DATE_ANCHOR_ID}">
 <noscript><p>Search runs in your browser and needs JavaScript. Without it, browse by <a href="${link(hubUrl("people"))}">people</a>, <a href="${link(hubUrl("places"))}">places</a>, <a href="${link(hubUrl("tags"))}">tags</a> or the <a href="${link(ARCHIVE_URL)}">archive</a>.</p></noscript>
 <form class="search-form" role="search" action="${link(SEARCH_URL)}" method="get" hidden>
 <p class="search-query">

@@ -46,6 +46,9 @@ function start(root) {
   const indexBase = root.dataset.index; // e.g. "/sub/pagefind/"
   const siteRoot = root.dataset.siteRoot; // e.g. "/sub/"
   const searchPage = root.dataset.searchPage; // e.g. "/sub/search/"
+  // Ids of the anchors that carry a result's labels and date (src/search/page-attributes.ts).
+  const termAnchorPrefix = root.dataset.termAnchor || "term-";
+  const dateAnchorId = root.dataset.dateAnchor || "article-date";
   const form = root.querySelector(".search-form");
   const input = root.querySelector("#search-q");
   const yearSelect = root.querySelector("#search-year");
@@ -281,7 +284,7 @@ function start(root) {
 
   function renderResult(item) {
     const meta = item.meta || {};
-    const terms = parseTerms(meta.terms);
+    const { terms, date } = readAnchors(item.anchors, termAnchorPrefix, dateAnchorId);
     for (const key of ["person", "place", "tag"]) for (const [slug, label] of terms[key]) labels[key].set(slug, label);
 
     const li = element("li", "search-result");
@@ -293,9 +296,9 @@ function start(root) {
     li.append(heading);
 
     const info = element("p", "search-result-meta");
-    if (meta.date) info.append(element("span", "search-result-date", meta.date));
+    if (date) info.append(element("span", "search-result-date", date));
     if (terms.person.length > 0) {
-      if (meta.date) info.append(" · ");
+      if (date) info.append(" · ");
       terms.person.forEach(([slug, label], index) => {
         if (index > 0) info.append(", ");
         info.append(filterLink("person", slug, label));
@@ -417,17 +420,26 @@ function activeCount(state) {
   return FILTER_KEYS.filter((key) => state[key]).length;
 }
 
-/** The `terms` meta of an article page: `{"person":[["slug","Label"]],…}`. */
-function parseTerms(text) {
-  const empty = { person: [], place: [], tag: [] };
-  if (!text) return empty;
-  try {
-    const value = JSON.parse(text);
-    const pairs = (list) => (Array.isArray(list) ? list.filter((pair) => Array.isArray(pair) && typeof pair[0] === "string" && typeof pair[1] === "string") : []);
-    return { person: pairs(value.person), place: pairs(value.place), tag: pairs(value.tag) };
-  } catch {
-    return empty;
+/**
+ * A result's labels and date, from the anchors Pagefind keeps of the article page: each term
+ * link's id is `<prefix><filter>-<slug>` and its text the label; the date's `<time>` has its own id.
+ */
+function readAnchors(anchors, termPrefix, dateId) {
+  const terms = { person: [], place: [], tag: [] };
+  let date = "";
+  for (const anchor of Array.isArray(anchors) ? anchors : []) {
+    if (typeof anchor?.id !== "string" || typeof anchor.text !== "string") continue;
+    if (anchor.id === dateId) {
+      date = anchor.text;
+      continue;
+    }
+    if (!anchor.id.startsWith(termPrefix)) continue;
+    const rest = anchor.id.slice(termPrefix.length);
+    const dash = rest.indexOf("-");
+    const key = rest.slice(0, dash);
+    if (dash > 0 && Object.hasOwn(terms, key)) terms[key].push([rest.slice(dash + 1), anchor.text]);
   }
+  return { terms, date };
 }
 
 /**

@@ -1,7 +1,7 @@
-import type { Link, TermLink } from "../pages.js";
+import type { TermLink } from "../pages.js";
 
 /**
- * What an article page tells Pagefind besides its text: the filter keys and the `terms` meta. The
+ * What an article page tells Pagefind besides its text: the filter keys, and anchors for labels. The
  * search page (`layouts/assets/search.js`) reads the same names from the URL, so they are the URL's
  * query parameters too: `/search/?q=gallant&person=yoav-gallant`.
  */
@@ -16,19 +16,19 @@ export function termSlugOf(term: Pick<TermLink, "url">): string {
   return parts[parts.length - 1] ?? "";
 }
 
-interface ArticleTerms {
-  readonly people: readonly Link[];
-  readonly places: readonly Link[];
-  readonly tags: readonly Link[];
-}
-
 /**
- * The `terms` meta: `{"person":[["yoav-gallant","Yoav Gallant"]],…}`. Filter values are slugs (what
- * a URL holds); this gives the search page the labels to show for them, from the same names the
- * article page shows. Pagefind keeps everything after the first colon of the attribute, commas
- * included, so JSON survives as it is.
+ * Labels travel to the search page as Pagefind *anchors*, not metadata. Pagefind (since 1.5)
+ * indexes every `data-pagefind-meta` value as searchable words: a `terms` JSON made every page
+ * match "person", "place" and "tag" and added thousands of run-together junk words to the index.
+ * An element with an `id` inside the indexed `<article>` reaches a result's fragment as
+ * `{id, text}` instead, and its text is the page's own text, indexed once as it already was.
+ * So each term link's id names its filter and slug, and its text is the label; the date's
+ * `<time>` has a fixed id. The search page reads both prefixes from its `data-` attributes.
  */
-export function searchTermsMeta(article: ArticleTerms): string {
-  const pairs = (terms: readonly Link[]) => terms.map((term) => [termSlugOf(term), term.label]);
-  return JSON.stringify({ person: pairs(article.people), place: pairs(article.places), tag: pairs(article.tags) });
+export const TERM_ANCHOR_PREFIX = "term-";
+export const DATE_ANCHOR_ID = "article-date";
+
+/** `term-person-yoav-gallant`: unique in a page (a term is listed once per filter). */
+export function termAnchorId(key: SearchFilterKey, term: Pick<TermLink, "url">): string {
+  return `${TERM_ANCHOR_PREFIX}${key}-${termSlugOf(term)}`;
 }

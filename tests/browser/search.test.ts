@@ -219,6 +219,20 @@ describe("search page, one index", () => {
     await page.close();
   });
 
+  it("finds a name listed only under People, and not every article for the words of Dateline's own markup", async () => {
+    const { page } = await openPage();
+    // "Kamilo Renvel" is in no article's text, only in its list of people.
+    await page.goto(`${base}/search/?q=renvel`);
+    expect((await results(page)).titles).toEqual(["Harbour bridge reopens after repairs"]);
+    expect(await page.textContent(".search-result-meta")).toContain("Kamilo Renvel");
+    // Labels once travelled as JSON metadata, which Pagefind indexes: every page matched these.
+    for (const word of ["person", "place", "tag"]) {
+      await page.goto(`${base}/search/?q=${word}`);
+      expect((await results(page)).titles, word).toEqual([]);
+    }
+    await page.close();
+  });
+
   it("shows a query with markup as text: no element made, no script run", async () => {
     const { page, dialogs } = await openPage();
     await page.goto(`${base}/search/?q=${encodeURIComponent(XSS)}&person=${encodeURIComponent(XSS)}`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SEARCH_PARAMS, searchTermsMeta, termSlugOf } from "../../../src/search/page-attributes.js";
+import { DATE_ANCHOR_ID, SEARCH_PARAMS, TERM_ANCHOR_PREFIX, termAnchorId, termSlugOf } from "../../../src/search/page-attributes.js";
 import { termUrl } from "../../../src/urls.js";
 
 describe("termSlugOf", () => {
@@ -21,33 +21,21 @@ describe("termSlugOf", () => {
   });
 });
 
-describe("searchTermsMeta", () => {
-  it("pairs each filter's slugs with the labels the article page shows", () => {
-    const meta = searchTermsMeta({
-      people: [{ label: "Yoav Gallant", url: "/people/yoav-gallant/" }, { label: "Antony Blinken", url: "/people/antony-blinken/" }],
-      places: [{ label: "Gaza", url: "/places/gaza/" }],
-      tags: [],
-    });
-    expect(JSON.parse(meta)).toEqual({
-      person: [
-        ["yoav-gallant", "Yoav Gallant"],
-        ["antony-blinken", "Antony Blinken"],
-      ],
-      place: [["gaza", "Gaza"]],
-      tag: [],
-    });
+describe("termAnchorId", () => {
+  it("names the filter and the slug, which the search page splits at the first dash after the prefix", () => {
+    expect(termAnchorId("person", { url: "/people/yoav-gallant/" })).toBe(`${TERM_ANCHOR_PREFIX}person-yoav-gallant`);
+    expect(termAnchorId("place", { url: "/sub/places/tel-aviv-israel/" })).toBe(`${TERM_ANCHOR_PREFIX}place-tel-aviv-israel`);
   });
 
-  it("uses the filter keys the search page reads from the URL", () => {
-    const keys = Object.keys(JSON.parse(searchTermsMeta({ people: [], places: [], tags: [] })) as object);
-    expect(keys).toEqual(["person", "place", "tag"]);
-    for (const key of keys) expect(SEARCH_PARAMS).toContain(key);
+  it("uses filter keys the search page reads from the URL, none with a dash", () => {
+    for (const key of ["person", "place", "tag"] as const) {
+      expect(SEARCH_PARAMS).toContain(key);
+      expect(key).not.toContain("-");
+    }
   });
 
-  it("survives labels with quotes, colons, commas and markup as JSON", () => {
-    const label = 'O"Brien: <b>, \\ & ’';
-    const meta = searchTermsMeta({ people: [{ label, url: "/people/o-brien/" }], places: [], tags: [] });
-    expect((JSON.parse(meta) as { person: string[][] }).person).toEqual([["o-brien", label]]);
-    expect(meta).not.toContain("\n");
+  it("gives the same slug under different filters different ids", () => {
+    expect(termAnchorId("person", { url: "/people/jordan/" })).not.toBe(termAnchorId("place", { url: "/places/jordan/" }));
+    expect(DATE_ANCHOR_ID.startsWith(TERM_ANCHOR_PREFIX)).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { articleMonthOf, planSearchShards } from "../../../src/search/shard-plan.js";
-import { termSlugOf, searchTermsMeta } from "../../../src/search/page-attributes.js";
+import { termSlugOf } from "../../../src/search/page-attributes.js";
 import { articleUrl, outputPathForUrl, termUrl } from "../../../src/urls.js";
 
 /** `n` article pages in month `YYYY-MM`. */
@@ -102,13 +102,5 @@ describe("planSearchShards", () => {
 describe("search attributes of an article page", () => {
   it("takes a term's slug from its URL", () => {
     expect(termSlugOf({ url: termUrl("people", "yoav-gallant") })).toBe("yoav-gallant");
-  });
-  it("carries slugs and labels as JSON", () => {
-    const meta = searchTermsMeta({
-      people: [{ label: "Antony Blinken", url: termUrl("people", "antony-blinken") }],
-      places: [{ label: "Tel Aviv, Israel", url: termUrl("places", "tel-aviv-israel") }],
-      tags: [],
-    });
-    expect(JSON.parse(meta)).toEqual({ person: [["antony-blinken", "Antony Blinken"]], place: [["tel-aviv-israel", "Tel Aviv, Israel"]], tag: [] });
   });
 });
