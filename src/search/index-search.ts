@@ -5,6 +5,7 @@ import { listFiles } from "../output/write-site.js";
 import { readPagefindVersion, resolvePagefindBinary, runPagefind, SearchIndexError } from "./pagefind-cli.js";
 import { PAGEFIND_ENTRY_FILE, SEARCH_INDEX_DIR, SHARD_LIST_FILE, type ShardList } from "./index-layout.js";
 import { planSearchShards, type SearchShard } from "./shard-plan.js";
+import { recutBundleWordIndex } from "./word-index-chunks.js";
 import { forEachWithLimit } from "../concurrency.js";
 import { stepReporter, type ProgressListener } from "../build-progress.js";
 
@@ -19,8 +20,8 @@ import { stepReporter, type ProgressListener } from "../build-progress.js";
  * shard. The name is also the cache key a browser sees: a shard's files never change under a URL.
  */
 
-/** Bumped when what Dateline asks of Pagefind changes (flags, pruning), to re-index every shard. */
-const INDEX_FORMAT = "dateline-search-1";
+/** Bumped when what Dateline asks of Pagefind or does to its output changes (flags, pruning, chunking), to re-index every shard. */
+const INDEX_FORMAT = "dateline-search-2";
 /** Pagefind's UI bundles: Dateline has its own search page, so they are not published. */
 const UNUSED_BUNDLE_FILE = /^pagefind-(component-ui|modular-ui|ui|highlight)\.(js|css)$|^playground$/;
 
@@ -28,6 +29,8 @@ const UNUSED_BUNDLE_FILE = /^pagefind-(component-ui|modular-ui|ui|highlight)\.(j
 export interface SearchTuning {
   readonly maxShardArticles?: number;
   readonly tailShardArticles?: number;
+  /** Uncompressed bytes per word-index chunk (see word-index-chunks.ts). */
+  readonly wordChunkBytes?: number;
   /** Pagefind processes at once. Each holds one shard's index in memory. */
   readonly concurrency?: number;
 }
@@ -108,6 +111,7 @@ export async function indexSearch(options: SearchIndexOptions): Promise<SearchIn
     for (const name of await readdir(temporary)) {
       if (UNUSED_BUNDLE_FILE.test(name)) await rm(join(temporary, name), { recursive: true, force: true });
     }
+    await recutBundleWordIndex(temporary, language, options.wordChunkBytes);
     await rename(temporary, join(root, folder));
     report?.((indexedArticles += shard.paths.length));
     options.log?.(`search: indexed ${shard.paths.length} articles of ${shard.from}…${shard.to} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
