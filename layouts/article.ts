@@ -12,12 +12,13 @@ export function renderArticlePage(page: ArticlePage, ctx: RenderContext): string
   // Search (docs/search.md): each term link is also a Pagefind filter value, the term's slug, so a
   // search URL uses the same slugs as the term pages; its id carries the label to the search page
   // as a Pagefind anchor (see page-attributes.ts). The terms sit in a <div>, not a <footer>:
-  // Pagefind skips <footer> (and <nav>) elements, their text and their anchors with them.
+  // Pagefind skips <footer> (and <nav>) elements, their text and their anchors with them. The
+  // list's own headings are not indexed: "Places" would make every article match "place".
   const termRow = (label: string, terms: readonly Link[], className: string, filter: SearchFilterKey) =>
     terms.length === 0
       ? ""
       : html`<div class="article-terms ${className}">
-<dt>${label}</dt>
+<dt data-pagefind-ignore>${label}</dt>
 <dd><ul>${terms.map((t) => html`<li><a href="${link(t.url)}" id="${termAnchorId(filter, t)}" data-pagefind-filter="${filter}:${termSlugOf(t)}">${t.label}</a></li>`)}</ul></dd>
 </div>`;
   const main = html`<article class="article" data-pagefind-body data-pagefind-filter="year:${a.year}">
@@ -32,7 +33,7 @@ ${a.summary ? html`<p class="article-summary">${a.summary}</p>` : ""}
 ${trustedHtml(a.bodyHtml)}
 </div>
 <div class="article-footer">
-${a.source ? html`<p class="article-source">Source: ${a.source.url ? html`<a href="${linkOnArticlePage(a.source.url, ctx.site.pathPrefix)}" rel="noopener noreferrer">${a.source.name ?? a.source.url}</a>` : a.source.name}</p>` : ""}
+${a.source ? html`<p class="article-source"><span data-pagefind-ignore>Source:</span> ${a.source.url ? html`<a href="${linkOnArticlePage(a.source.url, ctx.site.pathPrefix)}" rel="noopener noreferrer">${a.source.name ?? a.source.url}</a>` : a.source.name}</p>` : ""}
 ${a.people.length + a.places.length + a.tags.length > 0 ? html`<dl class="article-taxonomy">
 ${termRow("People", a.people, "people", "person")}
 ${termRow("Places", a.places, "places", "place")}

@@ -167,7 +167,7 @@ describe("source.url", () => {
     try {
       await project.build({ search: false });
       const b = await project.read("2024/01/02/follow-up/index.html");
-      expect(b).toContain('<p class="article-source">Source: <a href="/archive/2024/01/01/earlier/" rel="noopener noreferrer">Our earlier story</a></p>');
+      expect(b).toContain('<p class="article-source"><span data-pagefind-ignore>Source:</span> <a href="/archive/2024/01/01/earlier/" rel="noopener noreferrer">Our earlier story</a></p>');
       const c = await project.read("2024/01/03/second-follow-up/index.html");
       expect(c).toContain('<a href="../../02/follow-up/" rel="noopener noreferrer">../../02/follow-up/</a>');
       const basedOn = (page: string) => (JSON.parse(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(page)![1]!) as { isBasedOn: string }).isBasedOn;

@@ -77,7 +77,7 @@ describe("NewsArticle JSON-LD", () => {
     ["https://example.org/wire/1", "https://example.org/wire/1", "https://example.org/wire/1"],
   ])("links the source %j as %j on the page (under /archive/) and as %j in isBasedOn", (url, href, absolute) => {
     const { page, html } = renderedArticle(article({ source: { name: "Earlier", url } }));
-    expect(html).toContain(`<p class="article-source">Source: <a href="${href}" rel="noopener noreferrer">Earlier</a></p>`);
+    expect(html).toContain(`<p class="article-source"><span data-pagefind-ignore>Source:</span> <a href="${href}" rel="noopener noreferrer">Earlier</a></p>`);
     expect((page.metadata!.jsonLd as { isBasedOn?: string }).isBasedOn).toBe(absolute);
     expect(jsonLdBlocks(html)).toEqual([page.metadata!.jsonLd]);
   });
