@@ -40,9 +40,11 @@ export function renderSearchPage(page: SearchPage, ctx: RenderContext): string {
 <p class="search-status" role="status" aria-live="polite"></p>
 <ol class="search-results"></ol>
 <p class="search-more-row"><button type="button" class="search-more" hidden>More results</button></p>
-</div>
-${ctx.searchScriptUrl ? html`<script type="module" src="${link(ctx.searchScriptUrl)}"></script>` : ""}`;
-  // The shard list is the first thing the script needs: fetch it while the page still loads.
-  const head = html`<link rel="preload" href="${link(`/${SEARCH_INDEX_DIR}/${SHARD_LIST_FILE}`)}" as="fetch" crossorigin>`;
+</div>`;
+  // The shard list is the first thing the script needs: fetch it while the page still loads. The
+  // script is async in the head so it runs as soon as it arrives, not after the page's stylesheet
+  // and layout, and asks for Pagefind's files from there (it finds the list by this link's id).
+  const head = html`<link rel="preload" id="search-shard-list" href="${link(`/${SEARCH_INDEX_DIR}/${SHARD_LIST_FILE}`)}" as="fetch" crossorigin>
+${ctx.searchScriptUrl ? html`<script type="module" async src="${link(ctx.searchScriptUrl)}"></script>` : ""}`;
   return renderDocument(page, ctx, { main, head });
 }

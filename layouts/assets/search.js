@@ -14,11 +14,85 @@ const FILTER_KEYS = ["person", "place", "tag", "year"];
 const FILTER_NAMES = { person: "Person", place: "Place", tag: "Tag", year: "Year" };
 const SORTS = { newest: { date: "desc" }, oldest: { date: "asc" } };
 
-const root = document.getElementById("search");
-if (root) start(root);
-
 /** Pagefind's own files that it stores gzipped: metadata, index chunks, filters, fragments, WebAssembly. */
 const GZIPPED_FILE = /\.(?:pf_meta|pf_index|pf_filter|pf_fragment|pagefind)$/;
+
+/** Setup files given a `<link rel=preload>` already, by absolute URL: each is asked for once. */
+const preloaded = new Set();
+
+// The script is loaded `async` from the page's head, so it can run before the page is parsed. It
+// asks for the shard list and every file Pagefind needs before it can search right away; the page
+// logic starts once the search element exists.
+const shardListLink = document.getElementById("search-shard-list");
+const earlyShardList = shardListLink ? beginLoading(shardListLink.href) : null;
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", startSearchPage);
+else startSearchPage();
+
+function startSearchPage() {
+  const root = document.getElementById("search");
+  if (root) start(root, earlyShardList);
+}
+
+/**
+ * Left to itself Pagefind finds its files one round trip after another: its script, then the
+ * first shard's entry, then its metadata and WebAssembly, then (once that is running) each other
+ * shard's entry and metadata. The shard list names them all (src/search/index-layout.ts), so they
+ * are requested as soon as the list is in, side by side, for the shards the URL's query needs, and
+ * Pagefind later finds them already loaded.
+ */
+function beginLoading(listUrl) {
+  const list = fetchShardList(listUrl);
+  const indexBase = new URL(".", listUrl).href;
+  list.then(
+    (shardList) => {
+      const shards = shardsFor(shardList, stateFromSearch(location.search));
+      preloadSetupFiles(indexBase, shards, shards[0]);
+    },
+    // The page reports a missing index when it renders; nothing to preload meanwhile.
+    () => undefined,
+  );
+  return list;
+}
+
+async function fetchShardList(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`shards.json: HTTP ${response.status}`);
+  return response.json();
+}
+
+/** A year filter needs only the shards holding that year; anything else needs all. */
+function shardsFor(shardList, state) {
+  const all = shardList.shards;
+  return state.year ? all.filter((shard) => shard.years.includes(state.year)) : all;
+}
+
+/**
+ * Preloads each shard's entry and metadata, and for `primary` (the shard Pagefind starts from, if
+ * it has not yet) its script and WebAssembly: merged shards use the primary's.
+ */
+function preloadSetupFiles(indexBase, shards, primary) {
+  const add = (rel, href) => {
+    const url = new URL(href, location.href).href;
+    if (preloaded.has(url)) return;
+    preloaded.add(url);
+    const link = document.createElement("link");
+    link.rel = rel;
+    link.href = url;
+    if (rel === "preload") {
+      link.as = "fetch";
+      link.crossOrigin = "anonymous"; // the mode and credentials of Pagefind's own fetch()
+    }
+    document.head.append(link);
+  };
+  if (primary) add("modulepreload", indexBase + primary.path + "pagefind.js");
+  for (const shard of shards) {
+    if (!shard.preload) continue;
+    const bundle = indexBase + shard.path;
+    add("preload", bundle + shard.preload.entry);
+    add("preload", bundle + shard.preload.meta);
+    if (shard === primary) add("preload", bundle + shard.preload.wasm);
+  }
+}
 
 /**
  * Pagefind stores its files gzipped and inflates each one in JavaScript on the main thread, unless
@@ -42,7 +116,7 @@ function inflateNatively(indexBase) {
   };
 }
 
-function start(root) {
+function start(root, earlyShardList) {
   const indexBase = root.dataset.index; // e.g. "/sub/pagefind/"
   const siteRoot = root.dataset.siteRoot; // e.g. "/sub/"
   const searchPage = root.dataset.searchPage; // e.g. "/sub/search/"
@@ -61,10 +135,10 @@ function start(root) {
   inflateNatively(indexBase);
 
   let shardList = null; // pagefind/shards.json
+  let pendingShardList = earlyShardList; // the request made before the page was parsed, used once
   let pagefind = null; // the Pagefind module, once the first shard is set up
   let setUp = null; // promise: Pagefind loaded, with its first shard's options set
   const merges = new Map(); // shard path → promise of it being searchable (the first: setUp)
-  const preloaded = new Set(); // URLs given a <link rel=preload> already
   let generation = 0; // a newer search makes older ones stop writing to the page
   let shown = []; // results of the current search
   let shownCount = 0;
@@ -126,7 +200,7 @@ function start(root) {
         return;
       }
       setStatus("Searching…");
-      const shards = shardsFor(state);
+      const shards = shardsFor(shardList, state);
       if (shards.length === 0) {
         showResults(mine, state, []);
         return;
@@ -144,20 +218,16 @@ function start(root) {
     }
   }
 
-  async function loadShardList() {
-    const response = await fetch(indexBase + "shards.json");
-    if (!response.ok) throw new Error(`shards.json: HTTP ${response.status}`);
-    return response.json();
-  }
-
-  /** A year filter needs only the shards holding that year; anything else needs all. */
-  function shardsFor(state) {
-    const all = shardList.shards;
-    return state.year ? all.filter((shard) => shard.years.includes(state.year)) : all;
+  /** A failed request is made again by the next search. */
+  function loadShardList() {
+    const pending = pendingShardList ?? fetchShardList(indexBase + "shards.json");
+    pendingShardList = null;
+    return pending;
   }
 
   async function loadShards(shards) {
-    preloadShards(shards);
+    // Already requested for the URL's query; a later search may need other shards.
+    preloadSetupFiles(indexBase, shards.filter((shard) => !merges.has(shard.path)), setUp ? null : shards[0]);
     if (!setUp) {
       const first = shards[0];
       const bundle = indexBase + first.path;
@@ -202,37 +272,6 @@ function start(root) {
         (error) => console.error(error),
       );
     });
-  }
-
-  /**
-   * Left to itself Pagefind finds its files one round trip after another: its script, then the
-   * first shard's entry, then its metadata and WebAssembly, then (once that is running) each other
-   * shard's entry and metadata. The shard list names them all (src/search/index-layout.ts), so
-   * they are all requested now, side by side, and Pagefind later finds them already loaded.
-   */
-  function preloadShards(shards) {
-    const add = (rel, href) => {
-      if (preloaded.has(href)) return;
-      preloaded.add(href);
-      const link = document.createElement("link");
-      link.rel = rel;
-      link.href = href;
-      if (rel === "preload") {
-        link.as = "fetch";
-        link.crossOrigin = "anonymous"; // the mode and credentials of Pagefind's own fetch()
-      }
-      document.head.append(link);
-    };
-    const primary = setUp ? null : shards[0];
-    if (primary) add("modulepreload", indexBase + primary.path + "pagefind.js");
-    for (const shard of shards) {
-      if (merges.has(shard.path) || !shard.preload) continue;
-      const bundle = indexBase + shard.path;
-      add("preload", bundle + shard.preload.entry);
-      add("preload", bundle + shard.preload.meta);
-      // Only the first shard's Pagefind runs WebAssembly; merged shards use it.
-      if (shard === primary) add("preload", bundle + shard.preload.wasm);
-    }
   }
 
   /** The entry's `?ts=` tag: fixed per shard (its content hash), so the entry can be preloaded. */
