@@ -421,6 +421,37 @@ describe("search page, several shards", () => {
     await page.close();
   });
 
+  it("asks for Pagefind's files without waiting for the page's stylesheet", async () => {
+    const list = JSON.parse(await site.read("pagefind/shards.json")) as { shards: { path: string; preload: { meta: string } }[] };
+    const { page } = await openPage();
+    const order: string[] = [];
+    let releaseStylesheet = () => {};
+    const stylesheetHeld = new Promise<void>((release) => (releaseStylesheet = release));
+    // A slow stylesheet holds back a deferred script (and used to hold back every request for
+    // the index); the search script is async, so Pagefind's files are asked for meanwhile.
+    await page.route(/\/assets\/style\.[0-9a-f]+\.css$/, async (route) => {
+      await stylesheetHeld;
+      order.push("stylesheet sent");
+      await route.continue();
+    });
+    const firstMeta = `/pagefind/${list.shards[0]!.path}${list.shards[0]!.preload.meta}`;
+    const metaAsked = new Promise<void>((asked) =>
+      page.on("request", (request) => {
+        if (new URL(request.url()).pathname === firstMeta) {
+          order.push("metadata asked");
+          asked();
+        }
+      }),
+    );
+    const opening = page.goto(`${base}/search/?q=gallant`);
+    await Promise.race([metaAsked, new Promise((timeUp) => setTimeout(timeUp, 5000))]);
+    releaseStylesheet();
+    await opening;
+    expect((await results(page)).titles).toHaveLength(2);
+    expect(order).toEqual(["metadata asked", "stylesheet sent"]);
+    await page.close();
+  });
+
   it("sets Pagefind up while the search page waits for words, so a typed query fetches only its chunks and results", async () => {
     const list = JSON.parse(await site.read("pagefind/shards.json")) as { shards: { path: string; preload: { entry: string; meta: string; wasm: string } }[] };
     const { page } = await openPage();
