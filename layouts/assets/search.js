@@ -45,13 +45,32 @@ function beginLoading(listUrl) {
   const indexBase = new URL(".", listUrl).href;
   list.then(
     (shardList) => {
-      const shards = shardsFor(shardList, stateFromSearch(location.search));
-      preloadSetupFiles(indexBase, shards, shards[0]);
+      const state = stateFromSearch(location.search);
+      const shards = shardsFor(shardList, state);
+      preloadSetupFiles(indexBase, shards, primaryShard(shards));
+      // A search is coming: its setup cost is paid while the files are on their way.
+      if (hasSomethingToSearch(state)) setTimeout(warmTextSegmenter, 0);
     },
     // The page reports a missing index when it renders; nothing to preload meanwhile.
     () => undefined,
   );
   return list;
+}
+
+/**
+ * Pagefind cuts every query into graphemes with `Intl.Segmenter`, and the first segmenter made on a
+ * page costs ~20 ms of main thread (the browser loads its break rules, whatever the locale). Made
+ * ahead, while the page waits on the network, the first search does not pay it.
+ */
+let textSegmenterWarm = false;
+function warmTextSegmenter() {
+  if (textSegmenterWarm || typeof Intl.Segmenter !== "function") return;
+  textSegmenterWarm = true;
+  try {
+    new Intl.Segmenter(document.documentElement.lang || undefined, { granularity: "grapheme" });
+  } catch {
+    new Intl.Segmenter(undefined, { granularity: "grapheme" }); // a lang attribute that is no locale
+  }
 }
 
 async function fetchShardList(url) {
@@ -64,6 +83,44 @@ async function fetchShardList(url) {
 function shardsFor(shardList, state) {
   const all = shardList.shards;
   return state.year ? all.filter((shard) => shard.years.includes(state.year)) : all;
+}
+
+/**
+ * The shard Pagefind starts from, whose script and WebAssembly every other shard shares: the one
+ * with the fewest articles (the newest, still open one, as a rule), so that its metadata is in
+ * before the WebAssembly is running and it is searchable at once.
+ */
+function primaryShard(shards) {
+  return shards.reduce((smallest, shard) => (shard.articles < smallest.articles ? shard : smallest), shards[0]);
+}
+
+/**
+ * Pagefind offers no promise of being ready: a merged index waits for the first one's WebAssembly,
+ * and a search for each index's metadata, by checking every 50 ms. Started a moment too early,
+ * either sits idle for up to 50 ms. The one step visible from outside is the WebAssembly being
+ * instantiated, so this resolves a task after that (the instance is stored by then), and the merges
+ * start with no wait. Should Pagefind instantiate some other way, it resolves after 250 ms anyway
+ * and Pagefind's own checks take over.
+ */
+function pagefindWasmRunning() {
+  const { instantiate, instantiateStreaming } = WebAssembly;
+  return new Promise((resolve) => {
+    const done = () => {
+      WebAssembly.instantiate = instantiate;
+      WebAssembly.instantiateStreaming = instantiateStreaming;
+      clearTimeout(fallback);
+      setTimeout(resolve, 0);
+    };
+    const fallback = setTimeout(done, 250);
+    const watch = (original) =>
+      function (...args) {
+        const instantiating = original.apply(WebAssembly, args);
+        instantiating.then(done, done);
+        return instantiating;
+      };
+    WebAssembly.instantiate = watch(instantiate);
+    if (instantiateStreaming) WebAssembly.instantiateStreaming = watch(instantiateStreaming);
+  });
 }
 
 /**
@@ -154,7 +211,12 @@ function start(root, earlyShardList) {
   input.addEventListener("input", debounce(() => navigate(readForm(), "replace"), 300));
   yearSelect.addEventListener("change", () => navigate(readForm(), "push"));
   sortSelect.addEventListener("change", () => navigate(readForm(), "push"));
-  more.addEventListener("click", () => showMore(generation));
+  more.addEventListener("click", () =>
+    showMore(generation).catch((error) => {
+      list.removeAttribute("aria-busy");
+      console.error(error);
+    }),
+  );
   // Links inside the results and filter chips are ordinary links to this page; handle them here so
   // the page does not reload (and still works if opened in a new tab).
   root.addEventListener("click", (event) => {
@@ -192,7 +254,7 @@ function start(root, earlyShardList) {
       fillYears(state.year);
       showFilters(state);
       const filters = activeFilters(state);
-      if (!state.q && Object.keys(filters).length === 0) {
+      if (!hasSomethingToSearch(state)) {
         clearResults();
         const total = shardList.shards.reduce((sum, shard) => sum + shard.articles, 0);
         setStatus(total === 0 ? "There are no articles to search yet." : `Search ${total.toLocaleString()} articles: type some words above.`);
@@ -200,6 +262,7 @@ function start(root, earlyShardList) {
         return;
       }
       setStatus("Searching…");
+      list.setAttribute("aria-busy", "true");
       const shards = shardsFor(shardList, state);
       if (shards.length === 0) {
         showResults(mine, state, []);
@@ -209,7 +272,7 @@ function start(root, earlyShardList) {
       if (mine !== generation) return;
       const results = await runSearch(state, filters, shards);
       if (mine !== generation) return;
-      showResults(mine, state, results);
+      await showResults(mine, state, results);
     } catch (error) {
       if (mine !== generation) return;
       clearResults();
@@ -227,15 +290,18 @@ function start(root, earlyShardList) {
 
   async function loadShards(shards) {
     // Already requested for the URL's query; a later search may need other shards.
-    preloadSetupFiles(indexBase, shards.filter((shard) => !merges.has(shard.path)), setUp ? null : shards[0]);
+    preloadSetupFiles(indexBase, shards.filter((shard) => !merges.has(shard.path)), setUp ? null : primaryShard(shards));
     if (!setUp) {
-      const first = shards[0];
+      const first = primaryShard(shards);
       const bundle = indexBase + first.path;
       setUp = (async () => {
         const module = await import(bundle + "pagefind.js");
         // No web worker: it would cost another 43 KB of script before the first results, and a
         // search over these indexes takes milliseconds on the main thread.
         await module.options({ basePath: bundle, baseUrl: siteRoot, excerptLength: 30, mergeFilter: { shard: first.path }, noWorker: true, ...cacheTag(first) });
+        const running = pagefindWasmRunning();
+        await module.init();
+        await running;
         pagefind = module;
       })();
       merges.set(first.path, setUp);
@@ -265,9 +331,10 @@ function start(root, earlyShardList) {
   function warmUp() {
     const whenIdle = window.requestIdleCallback ?? ((callback) => setTimeout(callback, 0));
     whenIdle(() => {
+      warmTextSegmenter();
       loadShards(shardList.shards).then(
         () => {
-          if (performance.getEntriesByName("dateline-search-ready").length === 0) performance.mark("dateline-search-ready");
+          markOnce("dateline-search-ready");
         },
         (error) => console.error(error),
       );
@@ -302,6 +369,7 @@ function start(root, earlyShardList) {
     if (results.length === 0) {
       setStatus(noResultsMessage(state));
       more.hidden = true;
+      list.removeAttribute("aria-busy");
       return;
     }
     const count = results.length;
@@ -313,12 +381,21 @@ function start(root, earlyShardList) {
     const batch = shown.slice(shownCount, shownCount + PAGE_SIZE);
     shownCount += batch.length;
     more.hidden = shownCount >= shown.length;
-    const data = await Promise.all(batch.map((result) => result.data()));
-    if (mine !== generation) return;
-    for (const item of data) list.append(renderResult(item));
+    list.setAttribute("aria-busy", "true"); // until the whole batch is on screen
+    // Every fragment is asked for at once, and each result goes on screen as soon as it and those
+    // above it are in: the first result does not wait for the slowest of the batch.
+    const pending = batch.map((result) => result.data());
+    for (const data of pending) data.catch(() => undefined); // a failure is reported where it is awaited
+    for (const data of pending) {
+      const item = await data;
+      if (mine !== generation) return;
+      list.append(renderResult(item));
+      // For `npm run bench` (time to first results), and anyone measuring in the field.
+      markOnce("dateline-search-results");
+    }
+    list.removeAttribute("aria-busy");
     showFilters(stateFromSearch(location.search));
-    // For `npm run bench` (time to first results), and anyone measuring in the field.
-    if (performance.getEntriesByName("dateline-search-results").length === 0) performance.mark("dateline-search-results");
+    markOnce("dateline-search-page-shown");
   }
 
   function renderResult(item) {
@@ -406,6 +483,7 @@ function start(root, earlyShardList) {
     shown = [];
     shownCount = 0;
     list.replaceChildren();
+    list.removeAttribute("aria-busy");
     more.hidden = true;
   }
 
@@ -447,6 +525,10 @@ function queryString(state) {
   for (const key of ["q", ...FILTER_KEYS, "sort"]) if (state[key]) params.set(key, state[key]);
   const text = params.toString();
   return text ? `?${text}` : "";
+}
+
+function hasSomethingToSearch(state) {
+  return Boolean(state.q) || FILTER_KEYS.some((key) => state[key]);
 }
 
 function activeFilters(state) {
@@ -498,6 +580,10 @@ function excerptNodes(excerpt) {
     }
   }
   return fragment;
+}
+
+function markOnce(name) {
+  if (performance.getEntriesByName(name).length === 0) performance.mark(name);
 }
 
 function element(tag, className, text) {

@@ -238,7 +238,8 @@ describe("search over a hostile archive", () => {
     await page.goto(`${server.url}/search/?q=${encodeURIComponent(query)}`);
     await page.waitForFunction(() => {
       const text = document.querySelector(".search-status")?.textContent ?? "";
-      return text !== "" && text !== "Searching…" && (document.querySelectorAll(".search-result").length > 0 || /^No /.test(text));
+      const busy = document.querySelector(".search-results[aria-busy]");
+      return text !== "" && text !== "Searching…" && !busy && (document.querySelectorAll(".search-result").length > 0 || /^No /.test(text));
     });
     const shown = await page.evaluate(() => ({
       titles: Array.from(document.querySelectorAll(".search-result-title a")).map((a) => a.textContent ?? ""),

@@ -148,7 +148,7 @@ describe("accessibility (axe-core)", () => {
         await page.goto(`${server.url}${url}`);
         await page.waitForLoadState("load");
         // Scan the search page with its results shown, as a reader sees it.
-        if (kind === "search") await page.locator(".search-results li").first().waitFor({ timeout: 20_000 });
+        if (kind === "search") await page.locator(".search-results:not([aria-busy]) li").first().waitFor({ timeout: 20_000 });
         await page.addScriptTag({ path: AXE_PATH });
         const violations = (await page.evaluate(async () => {
           const axe = (window as unknown as { axe: { run(): Promise<{ violations: unknown[] }> } }).axe;

@@ -60,6 +60,13 @@ async function serveFixture(options: Parameters<typeof buildFixture>[1] = {}, pr
   return { site, base: server.url };
 }
 
+type ListedShard = { path: string; articles: number; preload: { entry: string; meta: string; wasm: string } };
+
+/** The shard whose script and WebAssembly the page loads: the one with the fewest articles, the earliest of equals. */
+function primaryOf(shards: readonly ListedShard[]): ListedShard {
+  return shards.reduce((smallest, shard) => (shard.articles < smallest.articles ? shard : smallest), shards[0]!);
+}
+
 /** A page that records alert dialogs and created <img> elements. */
 async function openPage(): Promise<{ page: Page; dialogs: string[] }> {
   const page = await browser.newPage();
@@ -71,11 +78,14 @@ async function openPage(): Promise<{ page: Page; dialogs: string[] }> {
   return { page, dialogs };
 }
 
-/** Waits until the search settled (status is not "Searching…") and returns status and result titles. */
+/**
+ * Waits until the search settled (status is not "Searching…", and the list is no longer busy
+ * showing results one by one) and returns status and result titles.
+ */
 async function results(page: Page): Promise<{ status: string; titles: string[] }> {
   await page.waitForFunction(() => {
     const text = document.querySelector(".search-status")?.textContent ?? "";
-    return text !== "" && text !== "Searching…";
+    return text !== "" && text !== "Searching…" && !document.querySelector(".search-results[aria-busy]");
   });
   const settledCount = await page.evaluate(() => document.querySelectorAll(".search-result").length);
   if (settledCount === 0) {
@@ -391,7 +401,7 @@ describe("search page, several shards", () => {
   });
 
   it("requests every shard's setup files at once, each once, before any index chunk", async () => {
-    const list = JSON.parse(await site.read("pagefind/shards.json")) as { shards: { path: string; preload: { entry: string; meta: string; wasm: string } }[] };
+    const list = JSON.parse(await site.read("pagefind/shards.json")) as { shards: ListedShard[] };
     const { page } = await openPage();
     const events: string[] = [];
     const pathOf = (url: string) => {
@@ -406,9 +416,10 @@ describe("search page, several shards", () => {
     expect((await results(page)).titles).toHaveLength(2);
     const responses = events.filter((event) => event.startsWith("response /pagefind/")).map((event) => event.slice("response ".length));
     expect(responses.length).toBe(new Set(responses).size);
+    const primary = primaryOf(list.shards);
     const setup = [
-      `/pagefind/${list.shards[0]!.path}pagefind.js`,
-      `/pagefind/${list.shards[0]!.path}${list.shards[0]!.preload.wasm}`,
+      `/pagefind/${primary.path}pagefind.js`,
+      `/pagefind/${primary.path}${primary.preload.wasm}`,
       ...list.shards.flatMap((shard) => [`/pagefind/${shard.path}${shard.preload.entry}`, `/pagefind/${shard.path}${shard.preload.meta}`]),
     ];
     // Before any index chunk, exactly the shard list and these.
@@ -418,6 +429,28 @@ describe("search page, several shards", () => {
     // to itself, Pagefind asks for the other shards' files only once the first shard is running).
     const firstSetupResponse = events.findIndex((event) => setup.some((url) => event === `response ${url}`));
     for (const url of setup) expect(events.indexOf(`request ${url}`), url).toBeLessThan(firstSetupResponse);
+    await page.close();
+  });
+
+  it("shows each result as soon as its excerpt is in, without waiting for the rest of the page of results", async () => {
+    const { page } = await openPage();
+    let releaseOthers = () => {};
+    const othersHeld = new Promise<void>((release) => (releaseOthers = release));
+    let fragments = 0;
+    // The first result's fragment comes at once; every later one waits until released.
+    await page.route(/\.pf_fragment$/, async (route) => {
+      if (++fragments > 1) await othersHeld;
+      await route.continue();
+    });
+    await page.goto(`${base}/search/?q=gallant`);
+    await page.waitForSelector(".search-result", { timeout: 5000 }); // before the held fragment is let go
+    await new Promise((settle) => setTimeout(settle, 300));
+    expect(await page.locator(".search-result").count()).toBe(1);
+    expect(await page.getAttribute(".search-results", "aria-busy")).toBe("true");
+    expect(fragments).toBe(2); // both asked for at once
+    releaseOthers();
+    expect((await results(page)).titles).toHaveLength(2);
+    expect(await page.getAttribute(".search-results", "aria-busy")).toBeNull();
     await page.close();
   });
 
@@ -453,13 +486,13 @@ describe("search page, several shards", () => {
   });
 
   it("sets Pagefind up while the search page waits for words, so a typed query fetches only its chunks and results", async () => {
-    const list = JSON.parse(await site.read("pagefind/shards.json")) as { shards: { path: string; preload: { entry: string; meta: string; wasm: string } }[] };
+    const list = JSON.parse(await site.read("pagefind/shards.json")) as { shards: ListedShard[] };
     const { page } = await openPage();
     const fetched: string[] = [];
     page.on("requestfinished", (request) => fetched.push(new URL(request.url()).pathname));
     await page.goto(`${base}/search/`);
     await page.waitForFunction(() => performance.getEntriesByName("dateline-search-ready").length > 0);
-    const first = list.shards[0]!;
+    const first = primaryOf(list.shards);
     expect(fetched).toContain(`/pagefind/${first.path}pagefind.js`);
     expect(fetched).toContain(`/pagefind/${first.path}${first.preload.wasm}`);
     for (const shard of list.shards) expect(fetched).toContain(`/pagefind/${shard.path}${shard.preload.meta}`);

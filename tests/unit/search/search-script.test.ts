@@ -50,3 +50,70 @@ describe("safeSiteUrl (search results)", () => {
     for (const value of [undefined, null, 42, ["/news/"]]) expect(safe(value, "/news/", "http://127.0.0.1:8080/news/search/")).toBe("/news/");
   });
 });
+
+/** Loads the script's helpers with the globals given, as a browser page without `#search` would. */
+async function loadHelpers<T>(names: string, globals: Record<string, unknown> = {}): Promise<T> {
+  const code = await readFile(SCRIPT, "utf8");
+  return runInNewContext(`${code}\n;({ ${names} })`, { document: { getElementById: () => null }, URL, URLSearchParams, setTimeout, clearTimeout, ...globals }) as T;
+}
+
+type Shard = { path: string; articles: number };
+
+describe("primaryShard (the shard Pagefind starts from)", () => {
+  it("is the one with the fewest articles, whose metadata is in first", async () => {
+    const { primaryShard } = await loadHelpers<{ primaryShard: (shards: Shard[]) => Shard }>("primaryShard");
+    const shards = [
+      { path: "2001-01/", articles: 5000 },
+      { path: "2013-07/", articles: 4974 },
+      { path: "2025-12/", articles: 39 },
+    ];
+    expect(primaryShard(shards).path).toBe("2025-12/");
+    expect(primaryShard(shards.slice(0, 2)).path).toBe("2013-07/");
+  });
+
+  it("is the earliest of equals, and the only one of one", async () => {
+    const { primaryShard } = await loadHelpers<{ primaryShard: (shards: Shard[]) => Shard }>("primaryShard");
+    expect(primaryShard([{ path: "a/", articles: 1 }, { path: "b/", articles: 1 }]).path).toBe("a/");
+    expect(primaryShard([{ path: "only/", articles: 7 }]).path).toBe("only/");
+  });
+});
+
+describe("pagefindWasmRunning (no 50 ms wait on Pagefind's own checks)", () => {
+  function fakeWebAssembly() {
+    let finish: (value: string) => void = () => {};
+    const calls: unknown[][] = [];
+    const instantiate = (...args: unknown[]) => {
+      calls.push(args);
+      return new Promise<string>((resolve) => (finish = resolve));
+    };
+    const instantiateStreaming = () => Promise.reject(new Error("not used"));
+    return { api: { instantiate, instantiateStreaming }, calls, finish: (value: string) => finish(value), instantiate, instantiateStreaming };
+  }
+
+  it("resolves once the WebAssembly is instantiated, passes the call through, and puts the originals back", async () => {
+    const fake = fakeWebAssembly();
+    const { pagefindWasmRunning } = await loadHelpers<{ pagefindWasmRunning: () => Promise<void> }>("pagefindWasmRunning", { WebAssembly: fake.api });
+    let resolved = false;
+    const running = pagefindWasmRunning().then(() => (resolved = true));
+    expect(fake.api.instantiate).not.toBe(fake.instantiate); // watched meanwhile
+    const instance = fake.api.instantiate("bytes", { imports: 1 });
+    expect(fake.calls).toEqual([["bytes", { imports: 1 }]]);
+    await new Promise((wait) => setTimeout(wait, 20));
+    expect(resolved).toBe(false); // not before the instance exists
+    fake.finish("instance");
+    expect(await instance).toBe("instance");
+    await running;
+    expect(resolved).toBe(true);
+    expect(fake.api.instantiate).toBe(fake.instantiate);
+    expect(fake.api.instantiateStreaming).toBe(fake.instantiateStreaming);
+  });
+
+  it("gives up watching after 250 ms, so a Pagefind that never instantiates that way is not held up for long", async () => {
+    const fake = fakeWebAssembly();
+    const { pagefindWasmRunning } = await loadHelpers<{ pagefindWasmRunning: () => Promise<void> }>("pagefindWasmRunning", { WebAssembly: fake.api });
+    const started = Date.now();
+    await pagefindWasmRunning();
+    expect(Date.now() - started).toBeGreaterThanOrEqual(240);
+    expect(fake.api.instantiate).toBe(fake.instantiate);
+  });
+});
