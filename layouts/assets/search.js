@@ -296,8 +296,9 @@ function start(root, earlyShardList) {
       const bundle = indexBase + first.path;
       setUp = (async () => {
         const module = await import(bundle + "pagefind.js");
-        // No web worker: it would cost another 43 KB of script before the first results, and a
-        // search over these indexes takes milliseconds on the main thread.
+        // No web worker: it would cost another 43 KB of script before the first results, the
+        // preloaded files could not be handed to it, and a search over these indexes takes
+        // 20–90 ms of main thread at 10,000 articles (docs/search.md).
         await module.options({ basePath: bundle, baseUrl: siteRoot, excerptLength: 30, mergeFilter: { shard: first.path }, noWorker: true, ...cacheTag(first) });
         const running = pagefindWasmRunning();
         await module.init();
