@@ -10,11 +10,16 @@ import { describe, expect, it } from "vitest";
  */
 const SCRIPT = fileURLToPath(new URL("../../../layouts/assets/search.js", import.meta.url));
 
+/** Loads the script's helpers with the globals given, as a browser page without `#search` would. */
+async function loadHelpers<T>(names: string, globals: Record<string, unknown> = {}): Promise<T> {
+  const code = await readFile(SCRIPT, "utf8");
+  return runInNewContext(`${code}\n;({ ${names} })`, { document: { getElementById: () => null }, URL, URLSearchParams, setTimeout, clearTimeout, ...globals }) as T;
+}
+
 type SafeSiteUrl = (url: unknown, siteRoot: string, pageUrl: string) => string;
 
 async function loadSafeSiteUrl(): Promise<SafeSiteUrl> {
-  const code = await readFile(SCRIPT, "utf8");
-  return runInNewContext(`${code}\n;safeSiteUrl`, { document: { getElementById: () => null }, URL, URLSearchParams }) as SafeSiteUrl;
+  return (await loadHelpers<{ safeSiteUrl: SafeSiteUrl }>("safeSiteUrl")).safeSiteUrl;
 }
 
 /** URLs a tampered or odd index could hand back, each leading off the site (or nowhere useful). */
@@ -50,12 +55,6 @@ describe("safeSiteUrl (search results)", () => {
     for (const value of [undefined, null, 42, ["/news/"]]) expect(safe(value, "/news/", "http://127.0.0.1:8080/news/search/")).toBe("/news/");
   });
 });
-
-/** Loads the script's helpers with the globals given, as a browser page without `#search` would. */
-async function loadHelpers<T>(names: string, globals: Record<string, unknown> = {}): Promise<T> {
-  const code = await readFile(SCRIPT, "utf8");
-  return runInNewContext(`${code}\n;({ ${names} })`, { document: { getElementById: () => null }, URL, URLSearchParams, setTimeout, clearTimeout, ...globals }) as T;
-}
 
 type Shard = { path: string; articles: number };
 
