@@ -529,7 +529,7 @@ function queryString(state) {
 }
 
 function hasSomethingToSearch(state) {
-  return Boolean(state.q) || FILTER_KEYS.some((key) => state[key]);
+  return Boolean(state.q) || Object.keys(activeFilters(state)).length > 0;
 }
 
 function activeFilters(state) {
